@@ -1,1 +1,130 @@
-export {};
+// The package's only public entry. Everything exported here is API: add deliberately.
+
+// Env
+export { booleanFromString, type EnvSource, parseEnv, portSchema, urlSchema } from './env.js';
+// Errors
+export { AppError, type AppErrorOptions, isAppError, toAppError } from './errors/app-error.js';
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  httpStatusForError,
+  isErrorCode,
+  isRetryableByDefault,
+} from './errors/error-code.js';
+export { appErrorFromZod, type ValidationIssue, validationIssues } from './errors/from-zod-error.js';
+export { err, ok, type Result, unwrap } from './errors/result.js';
+
+// Money
+export {
+  type CurrencyCode,
+  currencyCodeSchema,
+  currencyExponent,
+  DEFAULT_CURRENCY,
+} from './money/currency.js';
+export { formatMoney, type MoneyLocale } from './money/format-money.js';
+export {
+  addMoney,
+  type Money,
+  moneyFromDecimal,
+  moneySchema,
+  subtractMoney,
+  sumMoney,
+  zeroMoney,
+} from './money/money.js';
+export { fromMinorUnits, minorUnitsToDecimalString, toMinorUnits } from './money/to-minor-units.js';
+// Salla webhooks
+export {
+  type SallaAbandonedCart,
+  type SallaCartItem,
+  sallaAbandonedCartSchema,
+  sallaCartItemSchema,
+} from './salla/abandoned-cart.js';
+export { type SallaAmount, sallaAmountSchema, sallaAmountToMoney } from './salla/amount.js';
+export {
+  normalizeSallaAuthorize,
+  type SallaAuthorize,
+  type SallaAuthorizeData,
+  sallaAuthorizeDataSchema,
+} from './salla/app-authorize.js';
+export { type SallaAppLifecycle, sallaAppLifecycleSchema } from './salla/app-lifecycle.js';
+export { type SallaCustomer, sallaCustomerSchema } from './salla/customer.js';
+export {
+  type SallaWebhookDelivery,
+  type SallaWebhookEnvelope,
+  sallaWebhookEnvelopeSchema,
+} from './salla/envelope.js';
+export {
+  isSallaEventName,
+  SALLA_APP_LIFECYCLE_EVENTS,
+  SALLA_CUSTOMER_EVENTS,
+  SALLA_EVENTS,
+  SALLA_ORDER_EVENTS,
+  SALLA_PRODUCT_EVENTS,
+  type SallaAppLifecycleEvent,
+  type SallaCustomerEvent,
+  type SallaEventName,
+  type SallaOrderEvent,
+  type SallaProductEvent,
+} from './salla/events.js';
+export {
+  type SallaDiscount,
+  type SallaOrder,
+  type SallaOrderAmounts,
+  type SallaOrderCustomer,
+  type SallaOrderItem,
+  type SallaOrderStatus,
+  type SallaOrderStatusUpdate,
+  sallaOrderItemSchema,
+  sallaOrderSchema,
+  sallaOrderStatusSchema,
+  sallaOrderStatusUpdateSchema,
+} from './salla/order.js';
+export {
+  type OrderStatusCategory,
+  orderStatusCategory,
+  SALLA_ORDER_STATUSES,
+  type SallaOrderStatusSlug,
+} from './salla/order-status.js';
+export { parseSallaWebhook, type SallaWebhook, type SallaWebhookKind } from './salla/parse-webhook.js';
+export { sallaId, sallaNumber, sallaText } from './salla/primitives.js';
+export { type SallaCategory, type SallaProduct, sallaProductSchema } from './salla/product.js';
+export { parseSallaDateString, sallaDateSchema } from './salla/salla-date.js';
+// Synthetic data
+export {
+  type GenerateStoreOptions,
+  generateStore,
+  type StatusChange,
+  type SyntheticStore,
+} from './synthetic/generate-store.js';
+export { toWebhookDeliveries } from './synthetic/to-webhook-deliveries.js';
+// Time
+export { COMPARISON_MODES, type ComparisonMode, comparisonPeriod } from './time/comparison-period.js';
+export { bucketStartDate, defaultGranularity, enumerateBuckets } from './time/granularity.js';
+export {
+  addLocalDays,
+  addLocalMonths,
+  diffLocalDays,
+  isValidLocalDate,
+  type LocalDate,
+  localDateSchema,
+} from './time/local-date.js';
+export {
+  GRANULARITIES,
+  type Granularity,
+  granularitySchema,
+  PERIOD_PRESETS,
+  type Period,
+  type PeriodPreset,
+  periodPresetSchema,
+  periodSchema,
+} from './time/period.js';
+export {
+  localDateRangeToPeriod,
+  periodDayCount,
+  type ResolvePeriodInput,
+  resolvePeriod,
+  resolvePeriodInputSchema,
+} from './time/resolve-period.js';
+export { DEFAULT_TIME_ZONE, isValidTimeZone, timeZoneSchema } from './time/time-zone.js';
+export { DEFAULT_WEEK_START, startOfLocalWeek, WEEK_STARTS, type WeekStart } from './time/week.js';
+export { localDateTimeToUtc, localMidnightUtc, toLocalDate, toLocalDateTime } from './time/zoned-time.js';
