@@ -36,3 +36,6 @@ export { BatchWriter } from './writer/batch-writer.js';
 export type { BatchWriterOptions, FlushedBatch } from './writer/batch-writer.js';
 export { startEmbeddedClickHouse } from './embedded/embedded-clickhouse-server.js';
 export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded/embedded-clickhouse-server.js';
+export { abandonedCartToRow, customerToRow, productToRow } from './transform/entity-to-row.js';
+export { orderToRows } from './transform/order-to-rows.js';
+export type { OrderRows } from './transform/order-to-rows.js';
