@@ -63,7 +63,9 @@ describe('parseEnv', () => {
   });
 
   it('rejects non-numeric ports and non-URLs', () => {
-    const error = catchError(() => parseEnv(schema, { DATABASE_URL: 'not a url', PORT: 'eighty', API_TOKEN: 'z'.repeat(20) }));
+    const error = catchError(() =>
+      parseEnv(schema, { DATABASE_URL: 'not a url', PORT: 'eighty', API_TOKEN: 'z'.repeat(20) }),
+    );
     expect(error.message).toContain('DATABASE_URL is invalid (expected an absolute URL)');
     expect(error.message).toContain('PORT is invalid (expected a whole number)');
   });

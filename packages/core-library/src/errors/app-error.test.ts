@@ -17,7 +17,11 @@ describe('AppError', () => {
 
   it('serialises without the cause or stack', () => {
     const error = new AppError('CONFLICT', 'taken', { cause: new Error('secret detail') });
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ code: 'CONFLICT', message: 'taken', retryable: false });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      code: 'CONFLICT',
+      message: 'taken',
+      retryable: false,
+    });
   });
 
   it('is recognised across copies of the class, and only then', () => {

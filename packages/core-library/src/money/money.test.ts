@@ -6,8 +6,14 @@ describe('money arithmetic', () => {
   it('adds and subtracts in the same currency', () => {
     const a = moneyFromDecimal('410.50', 'sar');
     expect(a).toEqual({ amountMinor: 41050, currency: 'SAR' });
-    expect(addMoney(a, { amountMinor: 2500, currency: 'SAR' })).toEqual({ amountMinor: 43550, currency: 'SAR' });
-    expect(subtractMoney(a, { amountMinor: 4105, currency: 'SAR' })).toEqual({ amountMinor: 36945, currency: 'SAR' });
+    expect(addMoney(a, { amountMinor: 2500, currency: 'SAR' })).toEqual({
+      amountMinor: 43550,
+      currency: 'SAR',
+    });
+    expect(subtractMoney(a, { amountMinor: 4105, currency: 'SAR' })).toEqual({
+      amountMinor: 36945,
+      currency: 'SAR',
+    });
     expect(sumMoney([], 'SAR')).toEqual({ amountMinor: 0, currency: 'SAR' });
   });
 
@@ -19,7 +25,10 @@ describe('money arithmetic', () => {
 
   it('validates the stored shape', () => {
     expect(moneySchema.safeParse({ amountMinor: 1.5, currency: 'SAR' }).success).toBe(false);
-    expect(moneySchema.safeParse({ amountMinor: 150, currency: 'sar' }).data).toEqual({ amountMinor: 150, currency: 'SAR' });
+    expect(moneySchema.safeParse({ amountMinor: 150, currency: 'sar' }).data).toEqual({
+      amountMinor: 150,
+      currency: 'SAR',
+    });
   });
 });
 

@@ -8,12 +8,14 @@ const known = new Map<string, boolean>();
 
 /**
  * True for IANA zone names the runtime knows ('Asia/Riyadh', 'Europe/Berlin', 'UTC').
- * Offsets like '+03:00' are rejected on purpose: they cannot follow DST rules.
+ * Offsets like '+03:00' are rejected on purpose: they cannot follow DST rules. So are ICU's
+ * legacy three-letter aliases, which Intl accepts but which mislead: 'AST' is Alaska there,
+ * while a Saudi payload means Arabia Standard Time.
  */
 export function isValidTimeZone(timeZone: string): boolean {
   const cached = known.get(timeZone);
   if (cached !== undefined) return cached;
-  let valid = timeZone.length > 0 && !/^[+-]/.test(timeZone);
+  let valid = timeZone.includes('/') || timeZone === 'UTC';
   if (valid) {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone });
