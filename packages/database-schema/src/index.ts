@@ -1,3 +1,130 @@
-export { type CreateDatabaseOptions, type Database, type DatabaseClient, createDatabase } from './client.js';
+// @salla-analytics/database-schema — the OLTP model (PostgreSQL via Prisma 7 + adapter-pg).
+
+// Audit log
+export {
+  type AppendAuditLogInput,
+  AppendAuditLogInputSchema,
+  appendAuditLog,
+} from './audit/append-audit-log.js';
+export { type ListAuditLogInput, listAuditLog } from './audit/list-audit-log.js';
+// Client, configuration, migrations
+export { type CreateDatabaseOptions, createDatabase, type Database, type DatabaseClient } from './client.js';
+export {
+  ALL_MERCHANTS,
+  type ListDeadLettersInput,
+  listDeadLetters,
+} from './dead-letters/list-dead-letters.js';
+export { markDeadLetterReplayed } from './dead-letters/mark-dead-letter-replayed.js';
+// Dead letters
+export {
+  type RecordDeadLetterInput,
+  RecordDeadLetterInputSchema,
+  recordDeadLetter,
+} from './dead-letters/record-dead-letter.js';
 export { type DatabaseEnv, DatabaseEnvSchema, LOCAL_DATABASE_URL, parseDatabaseEnv } from './env.js';
-export { type MigrateDeployOptions, type MigrateDeployResult, migrateDeploy } from './migrate/migrate-deploy.js';
+// Generated model types and enums
+export {
+  type AuditLog,
+  type DeadLetter,
+  DeadLetterSource,
+  InboxStatus,
+  type Installation,
+  type Job,
+  JobStatus,
+  Locale,
+  type Membership,
+  MembershipRole,
+  type Merchant,
+  MerchantStatus,
+  Prisma,
+  type Session,
+  type User,
+  type WebhookInbox,
+  WeekStart,
+} from './generated/prisma/client.js';
+// Webhook inbox
+export { deliveryKeyOf } from './inbox/delivery-key.js';
+export { getDelivery } from './inbox/get-delivery.js';
+export {
+  type RecordDeliveryInput,
+  RecordDeliveryInputSchema,
+  type RecordDeliveryResult,
+  recordDelivery,
+} from './inbox/record-delivery.js';
+export { type DeliveryStatusUpdate, updateDeliveryStatus } from './inbox/update-delivery-status.js';
+export {
+  type AcquireRefreshLockInput,
+  type AcquireRefreshLockResult,
+  acquireRefreshLock,
+} from './installations/acquire-refresh-lock.js';
+// Installations (encrypted Salla tokens)
+export {
+  type EncryptedToken,
+  EncryptedTokenSchema,
+  type InstallationTokens,
+} from './installations/encrypted-token.js';
+export { getInstallationTokens } from './installations/get-installation-tokens.js';
+export { releaseRefreshLock } from './installations/release-refresh-lock.js';
+export {
+  type SaveInstallationTokensInput,
+  SaveInstallationTokensInputSchema,
+  type SaveInstallationTokensResult,
+  saveInstallationTokens,
+} from './installations/save-installation-tokens.js';
+export { cancelJob } from './jobs/cancel-job.js';
+export { type ClaimNextJobInput, claimNextJob } from './jobs/claim-next-job.js';
+export { completeJob } from './jobs/complete-job.js';
+// Jobs
+export { type EnqueueJobInput, EnqueueJobInputSchema, enqueueJob } from './jobs/enqueue-job.js';
+export { type FailJobInput, failJob } from './jobs/fail-job.js';
+export { type ListJobsInput, listJobs } from './jobs/list-jobs.js';
+export { type JobProgress, updateJobProgress } from './jobs/update-job-progress.js';
+export { getMerchant } from './merchants/get-merchant.js';
+export { markMerchantUninstalled } from './merchants/mark-merchant-uninstalled.js';
+// Merchants
+export {
+  type MerchantId,
+  type MerchantIdInput,
+  MerchantIdSchema,
+  toMerchantId,
+} from './merchants/merchant-id.js';
+export { type MerchantSettings, MerchantSettingsSchema } from './merchants/merchant-settings.js';
+export {
+  type UpdateMerchantSettingsInput,
+  UpdateMerchantSettingsInputSchema,
+  updateMerchantSettings,
+} from './merchants/update-merchant-settings.js';
+export {
+  type UpsertMerchantInput,
+  UpsertMerchantInputSchema,
+  upsertMerchant,
+} from './merchants/upsert-merchant.js';
+export {
+  type MigrateDeployOptions,
+  type MigrateDeployResult,
+  migrateDeploy,
+} from './migrate/migrate-deploy.js';
+export { isRecordNotFound, isUniqueViolation } from './prisma-errors.js';
+export {
+  type CreateSessionInput,
+  CreateSessionInputSchema,
+  createSession,
+} from './sessions/create-session.js';
+export { deleteExpiredSessions, deleteSession } from './sessions/delete-session.js';
+export { type ActiveSession, findActiveSession } from './sessions/find-active-session.js';
+export { setActiveMerchant } from './sessions/set-active-merchant.js';
+export { touchSession } from './sessions/touch-session.js';
+// Users, memberships, sessions
+export {
+  EmailSchema,
+  type FindOrCreateUserInput,
+  FindOrCreateUserInputSchema,
+  findOrCreateUser,
+} from './users/find-or-create-user.js';
+export { findUserByEmail } from './users/find-user-by-email.js';
+export {
+  type GrantMembershipInput,
+  GrantMembershipInputSchema,
+  grantMembership,
+} from './users/grant-membership.js';
+export { listUserMerchants, type UserMerchant } from './users/list-user-merchants.js';

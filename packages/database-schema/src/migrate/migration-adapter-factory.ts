@@ -87,7 +87,8 @@ export function createMigrationAdapterFactory(databaseUrl: string): MigrationAda
     const adapter = reportCharColumns(await new PrismaPg(poolConfig).connect());
     const pool = adapter.underlyingDriver() as pg.Pool;
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => reportCharColumns(await startTransaction(isolationLevel));
+    adapter.startTransaction = async (isolationLevel) =>
+      reportCharColumns(await startTransaction(isolationLevel));
     adapter.executeScript = async (script: string) => {
       try {
         await pool.query(script);

@@ -16,7 +16,8 @@ export function packagedMigrationsDir(): string {
     const candidate = join(dir, 'prisma', 'migrations');
     if (existsSync(join(candidate, LOCKFILE))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Could not find prisma/migrations of @salla-analytics/database-schema');
+    if (parent === dir)
+      throw new Error('Could not find prisma/migrations of @salla-analytics/database-schema');
     dir = parent;
   }
 }

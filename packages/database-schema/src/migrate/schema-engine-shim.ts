@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { type SchemaEngineInstance, explainPanic, schemaEngineVersion } from './load-schema-engine.js';
+import pg from 'pg';
+import { explainPanic, type SchemaEngineInstance, schemaEngineVersion } from './load-schema-engine.js';
 import { pgConfigFromUrl } from './pg-connection-config.js';
-import { type OpenSchemaEngine, type SchemaFile, openSchemaEngine } from './with-schema-engine.js';
+import { type OpenSchemaEngine, openSchemaEngine, type SchemaFile } from './with-schema-engine.js';
 
 /**
  * A stand-in for Prisma's native `schema-engine` binary, which the prisma CLI downloads at run time
@@ -72,7 +72,11 @@ function requireUrl(args: Args): string {
 
 /** A log line in the shape the CLI parses from the native engine's stderr. */
 function logError(errorCode: string, message: string): void {
-  const line = { level: 'ERROR', target: 'schema_engine::logger', fields: { message, error_code: errorCode } };
+  const line = {
+    level: 'ERROR',
+    target: 'schema_engine::logger',
+    fields: { message, error_code: errorCode },
+  };
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
@@ -81,7 +85,11 @@ function logError(errorCode: string, message: string): void {
 
 async function runCliCommand(command: string, url: string): Promise<number> {
   // The CLI drops the first stderr line of a `cli` run (the native engine's start-up banner).
-  const banner = { level: 'INFO', target: 'schema_engine', fields: { message: `Starting schema engine CLI (${command})` } };
+  const banner = {
+    level: 'INFO',
+    target: 'schema_engine',
+    fields: { message: `Starting schema engine CLI (${command})` },
+  };
   process.stderr.write(`${JSON.stringify(banner)}\n`);
   const config = pgConfigFromUrl(url);
   const name = config.database ?? 'postgres';
@@ -103,7 +111,8 @@ async function runCliCommand(command: string, url: string): Promise<number> {
     const e = error as { code?: string; message?: string };
     if (e.code === '3D000') logError('P1003', `Database \`${name}\` does not exist`);
     else if (e.code === '42P04') logError('P1009', `Database \`${name}\` already exists`);
-    else if (e.code === 'ECONNREFUSED') logError('P1001', `Can't reach database server at ${config.host}:${config.port}`);
+    else if (e.code === 'ECONNREFUSED')
+      logError('P1001', `Can't reach database server at ${config.host}:${config.port}`);
     else logError('P1000', e.message ?? String(error));
     return 1;
   }
@@ -155,11 +164,13 @@ async function serveJsonRpc(args: Args): Promise<void> {
       return { databaseName: pgConfigFromUrl(url).database };
     }
     if (method === 'getDatabaseVersion' || method === 'version') return (await engine()).version();
-    if (!ENGINE_METHODS.has(method)) throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
+    if (!ENGINE_METHODS.has(method))
+      throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
     const instance = await engine();
     const call = (instance as unknown as Record<string, (p: unknown) => Promise<unknown>>)[method];
     if (!call) throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
-    if (method === 'evaluateDataLoss' || method === 'createMigration') await warmMigrationSchemaCache(instance, params);
+    if (method === 'evaluateDataLoss' || method === 'createMigration')
+      await warmMigrationSchemaCache(instance, params);
     const result = await call.call(instance, params);
     if (method === 'diff') {
       const diff = result as { exitCode: number; stdout: string | null };
@@ -209,7 +220,9 @@ async function warmMigrationSchemaCache(engine: SchemaEngineInstance, params: Re
   const migrationsList = params.migrationsList as MigrationList | undefined;
   if (!migrationsList || migrationsList.migrationDirectories.length === 0) return;
   const filters = (params.filters as SchemaFilter | undefined) ?? { externalTables: [], externalEnums: [] };
-  await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters }).catch(() => undefined);
+  await engine
+    .diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters })
+    .catch(() => undefined);
 }
 
 function datasourceUrlOf(params: Record<string, unknown>): string | undefined {
@@ -229,7 +242,8 @@ function toRpcError(error: unknown) {
   };
   if (e?.rpcCode) return { code: e.rpcCode, message: e.message };
   const message = e?.message ?? String(error);
-  const errorCode = e?.error_code ?? (typeof e?.code === 'string' && /^P\d{4}$/.test(e.code) ? e.code : undefined);
+  const errorCode =
+    e?.error_code ?? (typeof e?.code === 'string' && /^P\d{4}$/.test(e.code) ? e.code : undefined);
   return {
     code: 4466,
     message: 'An error happened. Check the data field for details.',

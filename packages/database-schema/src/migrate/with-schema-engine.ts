@@ -1,5 +1,5 @@
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import { type SchemaEngineInstance, explainPanic, loadSchemaEngine } from './load-schema-engine.js';
+import { explainPanic, loadSchemaEngine, type SchemaEngineInstance } from './load-schema-engine.js';
 import { createMigrationAdapterFactory } from './migration-adapter-factory.js';
 
 export type SchemaFile = { path: string; content: string };
@@ -20,7 +20,11 @@ export async function openSchemaEngine(options: EngineOptions): Promise<OpenSche
   try {
     const engine = await SchemaEngine.new(
       // An empty list makes the engine panic; "no schema" is `undefined`.
-      { datamodels: options.schemaFiles?.length ? options.schemaFiles.map((f): [string, string] => [f.path, f.content]) : undefined },
+      {
+        datamodels: options.schemaFiles?.length
+          ? options.schemaFiles.map((f): [string, string] => [f.path, f.content])
+          : undefined,
+      },
       options.log ?? (() => undefined),
       bindMigrationAwareSqlAdapterFactory(factory),
     );
