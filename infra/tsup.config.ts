@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // src/index.ts is the package's public entry; the bin/ files are its executables.
+  entry: ['src/index.ts', 'src/bin/start.ts', 'src/bin/admin.ts'],
   format: ['esm'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node20',

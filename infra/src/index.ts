@@ -1,1 +1,6 @@
-export {};
+export { runAdmin } from './cli/program.js';
+export { type DemoStoreSummary, loadDemoStore } from './demo/load-demo-store.js';
+export { dataDir, readStackEnv, type StackEnv, stackEnvSchema } from './env.js';
+export { type StartedPostgres, startEmbeddedPostgres } from './local-stack/embedded-postgres.js';
+export { acquireStackLock } from './local-stack/stack-lock.js';
+export { type LocalStack, type StackLog, startLocalStack } from './local-stack/start-stack.js';

@@ -2,6 +2,7 @@ import {
   comparisonPeriod,
   generateStore,
   localDateRangeToPeriod,
+  orderStatusCategory,
   type SallaOrder,
   type SyntheticStore,
   toLocalDate,
@@ -25,7 +26,8 @@ function expectedOverview(orders: SallaOrder[], fromDate: string, toDate: string
     return day >= fromDate && day <= toDate;
   });
   const total = (o: SallaOrder) => toMinorUnits(o.amounts!.total.amount, 'SAR');
-  const excluded = inRange.filter((o) => o.status?.slug === 'canceled' || o.status?.slug === 'refunded');
+  const category = (o: SallaOrder) => orderStatusCategory(o.status?.slug ?? '');
+  const excluded = inRange.filter((o) => category(o) === 'canceled' || category(o) === 'refunded');
   const gross = inRange.reduce((s, o) => s + total(o), 0);
   const net = gross - excluded.reduce((s, o) => s + total(o), 0);
   const kept = inRange.length - excluded.length;
@@ -33,7 +35,7 @@ function expectedOverview(orders: SallaOrder[], fromDate: string, toDate: string
     orders: inRange.length,
     grossSales: gross,
     netSales: net,
-    canceledOrders: inRange.filter((o) => o.status?.slug === 'canceled').length,
+    canceledOrders: inRange.filter((o) => category(o) === 'canceled').length,
     aov: kept > 0 ? Math.round(net / kept) : 0,
     uniqueCustomers: new Set(inRange.map((o) => o.customer?.id).filter((id) => id !== undefined && id !== 0)).size,
   };

@@ -23,8 +23,8 @@ beforeAll(async () => {
       // order 3: placed, then canceled (newer version); an old duplicate arrives last
       orderRow({ merchant_id: A, order_id: 3, created_at: riyadh('2025-03-12T12:00:00'), total_minor: 10_000, version: 2, status: 'canceled', customer_id: 8 }),
       orderRow({ merchant_id: A, order_id: 3, created_at: riyadh('2025-03-12T12:00:00'), total_minor: 10_000, version: 1, status: 'under_review', customer_id: 8 }),
-      // order 4: refunded
-      orderRow({ merchant_id: A, order_id: 4, created_at: riyadh('2025-03-13T09:00:00'), total_minor: 5_050, status: 'refunded', customer_id: 9 }),
+      // order 4: refunded (Salla's own slug for it is 'restored')
+      orderRow({ merchant_id: A, order_id: 4, created_at: riyadh('2025-03-13T09:00:00'), total_minor: 5_050, status: 'restored', customer_id: 9 }),
       // order 5: an older version has a different total; the newest (version 3) wins
       orderRow({ merchant_id: A, order_id: 5, created_at: riyadh('2025-03-15T18:00:00'), total_minor: 99_999, version: 1, customer_id: 10 }),
       orderRow({ merchant_id: A, order_id: 5, created_at: riyadh('2025-03-15T18:00:00'), total_minor: 12_345, version: 3, customer_id: 10 }),

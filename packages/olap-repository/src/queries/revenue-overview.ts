@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
+import { CANCELED_STATUS_SQL, NOT_EXCLUDED_SQL, REFUNDED_STATUS_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
 
 export const overviewTotalsRowSchema = z.object({
   tag: z.enum(['current', 'previous']),
@@ -89,8 +89,8 @@ export async function getRevenueOverview(
         count() AS orders,
         sum(total_minor) AS gross_sales_minor,
         sumIf(total_minor, ${NOT_EXCLUDED_SQL}) AS net_sales_minor,
-        countIf(status = 'canceled') AS canceled_orders,
-        countIf(status = 'refunded') AS refunded_orders,
+        countIf(${CANCELED_STATUS_SQL}) AS canceled_orders,
+        countIf(${REFUNDED_STATUS_SQL}) AS refunded_orders,
         uniqExactIf(customer_id, customer_id != 0) AS unique_customers,
         topK(1)(currency)[1] AS currency
       FROM sales_hourly FINAL

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { enumerateBuckets, type Granularity, type Period, type WeekStart } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql, WEEK_START_DAY } from './sql-fragments.js';
+import { CANCELED_STATUS_SQL, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql, WEEK_START_DAY } from './sql-fragments.js';
 
 export const salesTrendRowSchema = z.object({
   bucket: z.string(),
@@ -47,7 +47,7 @@ export async function getSalesTrend(client: ClickHouseClient, params: SalesTrend
              count() AS orders,
              sum(total_minor) AS gross_sales_minor,
              sumIf(total_minor, ${NOT_EXCLUDED_SQL}) AS net_sales_minor,
-             countIf(status = 'canceled') AS canceled_orders
+             countIf(${CANCELED_STATUS_SQL}) AS canceled_orders
       FROM (
         SELECT toDate(created_at, {timeZone:String}) AS local_day, total_minor, status
         FROM sales_hourly FINAL

@@ -1,9 +1,19 @@
+import { type OrderStatusCategory, orderStatusCategory, SALLA_ORDER_STATUSES } from '@salla-analytics/core-library';
 import { toClickHouseDateTime } from '../rows/rows.js';
 
-/** Order statuses whose totals leave net sales (metric definitions in the README). */
-export const EXCLUDED_FROM_NET_STATUSES = ['canceled', 'refunded'] as const;
+/** Status slugs by what they mean for revenue, from core-library's status catalogue. */
+function slugsOf(category: OrderStatusCategory): string[] {
+  const slugs = Object.keys(SALLA_ORDER_STATUSES).filter((slug) => orderStatusCategory(slug) === category);
+  // Salla's event names spell it 'cancelled'; a status sent that way means the same.
+  return category === 'canceled' ? [...slugs, 'cancelled'] : slugs;
+}
 
-export const NOT_EXCLUDED_SQL = `status NOT IN ('canceled', 'refunded')`;
+const sqlList = (values: string[]) => `(${values.map((v) => `'${v.replace(/[^a-z_]/g, '')}'`).join(', ')})`;
+
+export const CANCELED_STATUS_SQL = `status IN ${sqlList(slugsOf('canceled'))}`;
+export const REFUNDED_STATUS_SQL = `status IN ${sqlList(slugsOf('refunded'))}`;
+/** Orders whose totals count in net sales: neither canceled nor refunded (metric definitions in the README). */
+export const NOT_EXCLUDED_SQL = `NOT (${CANCELED_STATUS_SQL} OR ${REFUNDED_STATUS_SQL})`;
 
 /**
  * Rows of `sales_hourly` for one merchant and one half-open UTC range. The `hour` bounds let

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { isAppError } from '@salla-analytics/core-library';
+import { loadDemoStore } from '../demo/load-demo-store.js';
+import { readStackEnv } from '../env.js';
+import { startLocalStack } from '../local-stack/start-stack.js';
+
+const log = (message: string) => console.log(`[stack] ${message}`);
+
+async function main(): Promise<void> {
+  const env = readStackEnv();
+  const stack = await startLocalStack(env, log);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, stopping…`);
+    await stack.stop();
+    log('stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const demo = await loadDemoStore(stack, env, log);
+  log(
+    `demo store ${demo.merchantId}: ${demo.orders} orders, ${demo.products} products, ${demo.customers} customers` +
+      (demo.loaded ? ' loaded' : ' already loaded'),
+  );
+  log(`ready — ClickHouse ${stack.clickhouseUrl}, PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+  log(`try: pnpm admin overview --merchant ${demo.merchantId} --from ${demo.fromDate} --to ${demo.toDate}`);
+  log('press Ctrl-C to stop');
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${isAppError(error) || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { migrateCommand } from './commands/migrate.js';
+import { overviewCommand } from './commands/overview.js';
+
+/** `pnpm admin <command>`: operator commands against the configured engines. */
+export function buildProgram(print: (text: string) => void): Command {
+  const program = new Command('admin')
+    .description('Salla Analytics operator commands')
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .configureOutput({ writeOut: print, writeErr: () => {} });
+
+  program
+    .command('migrate')
+    .description('apply PostgreSQL and ClickHouse migrations (no-op when up to date)')
+    .option('--json', 'print the result as JSON')
+    .action(async (options) => print(await migrateCommand(options)));
+
+  program
+    .command('overview')
+    .description('revenue overview of one merchant, money in minor units')
+    .requiredOption('--merchant <id>', 'Salla store id')
+    .requiredOption('--from <date>', 'first local day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last local day, YYYY-MM-DD')
+    .option('--tz <zone>', 'store time zone (default Asia/Riyadh)')
+    .option('--compare <mode>', 'previous_period | previous_year | none', 'previous_period')
+    .option('--json', 'print JSON')
+    .action(async (options) => print(await overviewCommand(options)));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; errors become one sentence on stderr. */
+export async function runAdmin(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
+  const program = buildProgram(io.out);
+  try {
+    if (argv.length === 0) {
+      io.err('error: no command given; run "pnpm admin --help" to list the commands');
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      io.err(error.message.startsWith('error:') ? error.message : `error: ${error.message}`);
+      return 2;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
