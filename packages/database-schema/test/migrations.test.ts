@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDeploy } from '../src/index.js';
 import { packagedMigrationsDir, readMigrationsDirectory } from '../src/migrate/migrations-directory.js';
@@ -64,6 +66,55 @@ describe('migrateDeploy', () => {
       "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name ~ '[A-Z]'",
     );
     expect(camel).toEqual([]);
+  });
+});
+
+describe('migrateDeploy with other migrations', () => {
+  it('runs a migration whose SQL has semicolons inside a function body and a string', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'salla-migrations-'));
+    try {
+      await writeFile(join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+      await mkdir(join(dir, '20260101000000_function'));
+      await writeFile(
+        join(dir, '20260101000000_function', 'migration.sql'),
+        `CREATE TABLE "notes" ("body" TEXT NOT NULL DEFAULT 'a; b');
+CREATE FUNCTION "note_count"() RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE n BIGINT;
+BEGIN
+  SELECT count(*) INTO n FROM "notes";
+  RETURN n;
+END;
+$$;
+INSERT INTO "notes" DEFAULT VALUES;
+`,
+      );
+      const url = await postgres.createEmptyDatabase('custom_sql');
+      expect((await migrateDeploy(url, { migrationsDir: dir })).applied).toEqual(['20260101000000_function']);
+      expect(
+        await postgres.query('custom_sql', 'SELECT note_count()::int AS n, (SELECT body FROM notes) AS body'),
+      ).toEqual([{ n: 1, body: 'a; b' }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails loudly on a broken migration and applies nothing of it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'salla-migrations-'));
+    try {
+      await writeFile(join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+      await mkdir(join(dir, '20260101000000_broken'));
+      await writeFile(
+        join(dir, '20260101000000_broken', 'migration.sql'),
+        'CREATE TABLE "half" ("id" INT);\nALTER TABLE "missing" ADD COLUMN "x" INT;\n',
+      );
+      const url = await postgres.createEmptyDatabase('broken_sql');
+      await expect(migrateDeploy(url, { migrationsDir: dir })).rejects.toThrow(/missing/);
+      expect(await postgres.query('broken_sql', "SELECT to_regclass('public.half') AS t")).toEqual([
+        { t: null },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -21,9 +21,10 @@ type Queryable = Pick<SqlDriverAdapter, 'queryRaw'>;
 /**
  * The schema engine reads the catalog (pg_constraint.contype, pg_class.relkind, ...), whose
  * columns have Postgres' internal one-byte `"char"` type (OID 18). adapter-pg has no mapping for
- * it and fails the whole query. So the pg client reports those columns as text (pg hands their
+ * it and fails the whole query, and calling them text is not enough (the engine then panics
+ * "as char failed"). So the pg client reports those columns as text to adapter-pg (pg hands their
  * values over as strings anyway) and remembers where they were; `reportCharColumns` then gives the
- * engine the column type it expects for them (Character).
+ * engine the column type it expects for them: Character.
  */
 class CatalogCharAsTextClient extends pg.Client {}
 const baseQuery = pg.Client.prototype.query as unknown as AnyFunction;
@@ -77,7 +78,8 @@ export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory & {
  * A migration-aware driver adapter factory on adapter-pg, fixed up for the schema engine:
  * catalog `"char"` columns, a shadow database on the same server that is dropped only after its
  * pool is closed, and migration scripts sent as one multi-statement query (adapter-pg's own
- * executeScript splits on every `;`, which breaks function bodies and string literals).
+ * executeScript splits on every `;`, which breaks function bodies and string literals and leaves
+ * a failed migration half-applied; one query runs atomically).
  */
 export function createMigrationAdapterFactory(databaseUrl: string): MigrationAdapterFactory {
   const config: pg.PoolConfig = { ...pgConfigFromUrl(databaseUrl), Client: CatalogCharAsTextClient };

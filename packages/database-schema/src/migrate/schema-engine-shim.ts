@@ -94,18 +94,7 @@ async function runCliCommand(command: string, url: string): Promise<number> {
   const config = pgConfigFromUrl(url);
   const name = config.database ?? 'postgres';
   try {
-    if (command === 'can-connect-to-database') {
-      await withClient(config, async () => undefined);
-    } else if (command === 'create-database') {
-      await withClient({ ...config, database: 'postgres' }, (c) => c.query(`CREATE DATABASE ${ident(name)}`));
-    } else if (command === 'drop-database') {
-      await withClient({ ...config, database: 'postgres' }, (c) =>
-        c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`),
-      );
-    } else {
-      logError('P1000', `schema-engine shim: unsupported cli command "${command}"`);
-      return 1;
-    }
+    await databaseCommand(command, url);
     return 0;
   } catch (error) {
     const e = error as { code?: string; message?: string };
@@ -116,6 +105,19 @@ async function runCliCommand(command: string, url: string): Promise<number> {
     else logError('P1000', e.message ?? String(error));
     return 1;
   }
+}
+
+/** Checks, creates or drops the database named in `url`, through the server's `postgres` database. */
+async function databaseCommand(command: string, url: string): Promise<void> {
+  const config = pgConfigFromUrl(url);
+  const name = ident(config.database ?? 'postgres');
+  const maintenance = { ...config, database: 'postgres' };
+  if (command === 'can-connect-to-database') await withClient(config, async () => undefined);
+  else if (command === 'create-database')
+    await withClient(maintenance, (c) => c.query(`CREATE DATABASE ${name}`));
+  else if (command === 'drop-database')
+    await withClient(maintenance, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  else throw new Error(`schema-engine shim: unsupported cli command "${command}"`);
 }
 
 async function withClient<T>(config: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -160,7 +162,7 @@ async function serveJsonRpc(args: Args): Promise<void> {
     const { method, params = {} } = request;
     if (method === 'createDatabase') {
       const url = datasourceUrlOf(params) ?? requireUrl(args);
-      await runCliCommand('create-database', url);
+      await databaseCommand('create-database', url);
       return { databaseName: pgConfigFromUrl(url).database };
     }
     if (method === 'getDatabaseVersion' || method === 'version') return (await engine()).version();
