@@ -48,7 +48,8 @@ export async function startEmbeddedClickHouse(options: EmbeddedClickHouseOptions
     session = new SessionCtor(options.dataPath);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/lock/i.test(message)) {
+    // chdb reports a held lock as a failed connection (the engine prints the lock message itself).
+    if (/lock|failed to create connection/i.test(message)) {
       throw new AppError(
         'CONFLICT',
         `The embedded ClickHouse data directory ${options.dataPath} is already in use by another process (is the local stack already running?)`,
