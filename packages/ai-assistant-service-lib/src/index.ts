@@ -1,1 +1,2 @@
-export {};
+export { getMetricDefinition, METRIC_CATALOG } from './semantic/metric-catalog.js';
+export type { MetricDefinition, MetricId } from './semantic/metric-catalog.js';
