@@ -2,15 +2,32 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export default mergeConfig(
-  viteConfig,
-  defineConfig({
+export default defineConfig({
+    plugins: [react(), tailwindcss()],
+    // Pre-bundle everything the stories import so Vite never reloads mid-run on a fresh clone.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'radix-ui',
+        'recharts',
+        'sonner',
+        'lucide-react',
+        'class-variance-authority',
+        'clsx',
+        'tailwind-merge',
+      ],
+    },
     test: {
       projects: [
         {
@@ -50,5 +67,4 @@ export default mergeConfig(
         },
       ],
     },
-  }),
-);
+});
