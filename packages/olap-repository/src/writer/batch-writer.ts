@@ -51,7 +51,8 @@ export class BatchWriter {
     if (rows.length === 0) return Promise.resolve();
     const pending = this.#pendingFor(table);
     const done = new Promise<void>((resolve, reject) => pending.waiters.push({ resolve, reject }));
-    pending.rows.push(...rows);
+    // A loop, not push(...rows): spreading a very large array overflows the call stack.
+    for (const row of rows) pending.rows.push(row);
     if (pending.rows.length >= this.#options.maxRows) this.#flushTable(table);
     else pending.timer ??= setTimeout(() => this.#flushTable(table), this.#options.maxDelayMs);
     return done;
@@ -89,11 +90,15 @@ export class BatchWriter {
   async #insert(table: AnalyticsTable, batch: Pending): Promise<void> {
     const started = performance.now();
     try {
-      await this.#options.client.insert({
-        table: `${this.#options.database}.${table}`,
-        values: batch.rows.map(serializeRow),
-        format: 'JSONEachRow',
-      });
+      // One insert per maxRows slice keeps request bodies bounded; a failed slice fails the whole
+      // batch, and re-inserting the slices that did commit is harmless (rows are versioned).
+      for (let start = 0; start < batch.rows.length; start += this.#options.maxRows) {
+        await this.#options.client.insert({
+          table: `${this.#options.database}.${table}`,
+          values: batch.rows.slice(start, start + this.#options.maxRows).map(serializeRow),
+          format: 'JSONEachRow',
+        });
+      }
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
       return;
