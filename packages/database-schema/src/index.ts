@@ -14,6 +14,7 @@ export {
   type ListDeadLettersInput,
   listDeadLetters,
 } from './dead-letters/list-dead-letters.js';
+export { getDeadLetter } from './dead-letters/get-dead-letter.js';
 export { markDeadLetterReplayed } from './dead-letters/mark-dead-letter-replayed.js';
 // Dead letters
 export {
@@ -33,6 +34,7 @@ export {
   JobStatus,
   Locale,
   type Membership,
+  type OrderState as OrderStateRecord,
   MembershipRole,
   type Merchant,
   MerchantStatus,
@@ -44,6 +46,13 @@ export {
 } from './generated/prisma/client.js';
 // Webhook inbox
 export { deliveryKeyOf } from './inbox/delivery-key.js';
+export {
+  countDeliveriesByStatus,
+  findDeliveryByKey,
+  getDeliveries,
+  markDeliveriesProcessed,
+  markDeliveryQueued,
+} from './inbox/get-deliveries.js';
 export { getDelivery } from './inbox/get-delivery.js';
 export {
   type RecordDeliveryInput,
@@ -104,6 +113,13 @@ export {
   type MigrateDeployResult,
   migrateDeploy,
 } from './migrate/migrate-deploy.js';
+// Order states (merged from out-of-order webhook events)
+export {
+  mergeOrderStates,
+  type OrderState,
+  type OrderStatePart,
+  OrderStatePartSchema,
+} from './order-states/merge-order-states.js';
 export { isRecordNotFound, isUniqueViolation } from './prisma-errors.js';
 export {
   type CreateSessionInput,

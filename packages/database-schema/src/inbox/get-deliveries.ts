@@ -1,0 +1,59 @@
+import type { DatabaseClient } from '../client.js';
+import type { InboxStatus, WebhookInbox } from '../generated/prisma/client.js';
+import { type MerchantIdInput, toMerchantId } from '../merchants/merchant-id.js';
+
+/** Inbox entries by id, for a queue consumer that received ids (unknown ids are simply absent). */
+export async function getDeliveries(db: DatabaseClient, ids: string[]): Promise<WebhookInbox[]> {
+  if (ids.length === 0) return [];
+  return db.webhookInbox.findMany({ where: { id: { in: ids } } });
+}
+
+/** The inbox entry of one merchant for a delivery key (see deliveryKeyOf), or null. */
+export async function findDeliveryByKey(
+  db: DatabaseClient,
+  { merchantId, deliveryKey }: { merchantId: MerchantIdInput; deliveryKey: string },
+): Promise<WebhookInbox | null> {
+  return db.webhookInbox.findUnique({
+    where: { merchantId_deliveryKey: { merchantId: toMerchantId(merchantId), deliveryKey } },
+  });
+}
+
+/** Marks many entries processed at once (one statement per consumer batch). Returns how many changed. */
+export async function markDeliveriesProcessed(db: DatabaseClient, ids: string[], at: Date = new Date()): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await db.webhookInbox.updateMany({
+    where: { id: { in: ids } },
+    data: { status: 'processed', processedAt: at, error: null, attempts: { increment: 1 } },
+  });
+  return count;
+}
+
+/** How many inbox entries a merchant has in each status (all four keys present). */
+export async function countDeliveriesByStatus(
+  db: DatabaseClient,
+  merchantId: MerchantIdInput,
+): Promise<Record<InboxStatus, number>> {
+  const groups = await db.webhookInbox.groupBy({
+    by: ['status'],
+    where: { merchantId: toMerchantId(merchantId) },
+    _count: { _all: true },
+  });
+  const counts: Record<InboxStatus, number> = { received: 0, queued: 0, processed: 0, failed: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+/**
+ * received → queued, and only from received: a fast consumer may already have marked the entry
+ * processed (or failed) by the time the publisher gets here, and that must not be undone.
+ */
+export async function markDeliveryQueued(
+  db: DatabaseClient,
+  { merchantId, id }: { merchantId: MerchantIdInput; id: string },
+): Promise<boolean> {
+  const { count } = await db.webhookInbox.updateMany({
+    where: { id, merchantId: toMerchantId(merchantId), status: 'received' },
+    data: { status: 'queued' },
+  });
+  return count === 1;
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countDeliveriesByStatus,
+  type Database,
+  deliveryKeyOf,
+  getDeliveries,
+  markDeliveriesProcessed,
+  mergeOrderStates,
+  type OrderState,
+  type OrderStatePart,
+  recordDelivery,
+} from '../src/index.js';
+import { startPostgres, type TestPostgres } from './support/postgres.js';
+
+let postgres: TestPostgres;
+let db: Database;
+beforeAll(async () => {
+  postgres = await startPostgres();
+  ({ db } = await postgres.createMigratedDatabase());
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+const M = 1305146709;
+const created: OrderStatePart = {
+  merchantId: M,
+  orderId: 1,
+  payload: { value: { total: 100 }, version: 10, hash: 'a' },
+  status: { slug: 'under_review', version: 10 },
+  itemIds: [7, 8],
+};
+const statusLater: OrderStatePart = { merchantId: M, orderId: 1, status: { slug: 'completed', version: 30 } };
+const updated: OrderStatePart = {
+  merchantId: M,
+  orderId: 1,
+  payload: { value: { total: 90 }, version: 20, hash: 'b' },
+  status: { slug: 'in_progress', version: 20 },
+  itemIds: [7],
+};
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+describe('mergeOrderStates', () => {
+  it('ends in the same state for every arrival order, one by one or in one batch, with duplicates', async () => {
+    const finals = [];
+    let orderId = 100;
+    for (const sequence of permutations([created, statusLater, updated])) {
+      orderId += 1;
+      const parts = sequence.map((part) => ({ ...part, orderId }));
+      let last: OrderState | undefined;
+      for (const part of [...parts, parts[0] as OrderStatePart]) [last] = await mergeOrderStates(db, [part]);
+      const [batched] = await mergeOrderStates(db, parts.map((part) => ({ ...part, orderId: orderId + 1000 })));
+      const strip = (state: typeof last) => ({ ...state, orderId: 0n });
+      expect(strip(batched)).toEqual(strip(last));
+      finals.push(strip(last));
+    }
+    for (const state of finals) {
+      expect(state).toEqual({
+        merchantId: BigInt(M),
+        orderId: 0n,
+        payload: { total: 90 },
+        payloadVersion: 20,
+        payloadHash: 'b',
+        status: 'completed',
+        statusVersion: 30,
+        deletedVersion: 0,
+        itemIds: [7, 8],
+      });
+    }
+  });
+
+  it('keeps a status that arrives before its order and a delete that arrives first', async () => {
+    const [early] = await mergeOrderStates(db, [{ merchantId: M, orderId: 2, status: { slug: 'shipped', version: 50 } }]);
+    expect(early).toMatchObject({ payload: null, status: 'shipped', payloadVersion: 0 });
+    await mergeOrderStates(db, [{ merchantId: M, orderId: 2, deletedVersion: 60 }]);
+    const [late] = await mergeOrderStates(db, [{ ...created, orderId: 2 }]);
+    expect(late).toMatchObject({ payload: { total: 100 }, status: 'shipped', statusVersion: 50, deletedVersion: 60 });
+  });
+
+  it('keeps merchants apart', async () => {
+    const [a] = await mergeOrderStates(db, [{ ...created, orderId: 3 }]);
+    const [b] = await mergeOrderStates(db, [{ ...created, merchantId: 42, orderId: 3, status: { slug: 'canceled', version: 99 } }]);
+    expect(a?.status).toBe('under_review');
+    expect(b?.status).toBe('canceled');
+  });
+});
+
+describe('inbox batch helpers', () => {
+  it('loads, marks processed and counts entries', async () => {
+    const ids = [];
+    for (const n of [1, 2, 3]) {
+      const raw = JSON.stringify({ n });
+      const result = await recordDelivery(db, { merchantId: 77, deliveryKey: deliveryKeyOf(raw), event: 'x', rawBody: raw });
+      ids.push(result.id);
+    }
+    expect((await getDeliveries(db, ids)).map((row) => row.rawBody).sort()).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
+    expect(await markDeliveriesProcessed(db, ids.slice(0, 2))).toBe(2);
+    expect(await countDeliveriesByStatus(db, 77)).toEqual({ received: 1, queued: 0, processed: 2, failed: 0 });
+  });
+});
