@@ -93,7 +93,7 @@ export function BarChart({
             />
             {horizontal ? (
               <>
-                <XAxis type="number" reversed={rtl} {...valueAxisProps} />
+                <XAxis type="number" reversed={rtl} minTickGap={24} {...valueAxisProps} />
                 <YAxis
                   type="category"
                   dataKey="label"
@@ -116,7 +116,7 @@ export function BarChart({
                   tick={AXIS_TICK}
                   interval={0}
                 />
-                <YAxis type="number" orientation={rtl ? 'right' : 'left'} width={56} {...valueAxisProps} />
+                <YAxis type="number" orientation={rtl ? 'right' : 'left'} width="auto" {...valueAxisProps} />
               </>
             )}
             <Tooltip content={tooltip} cursor={{ fill: 'var(--color-muted)', opacity: 0.6 }} />

@@ -106,7 +106,8 @@ export function TimeSeriesChart({
         orientation={rtl ? 'right' : 'left'}
         tickLine={false}
         axisLine={false}
-        width={56}
+        // 'auto' measures the widest tick: compact Arabic money ('٢٠ ألف ر.س.') is much wider than '20K'.
+        width="auto"
         tick={AXIS_TICK}
         tickFormatter={(value: number) => formatAxisValue(value, activeLocale)}
       />

@@ -12,10 +12,10 @@ import {
 } from '../stories/story-helpers';
 import { DateRangePicker, type DateRangeValue } from './date-range-picker';
 
-type Args = { onChange: (value: DateRangeValue) => void; defaultOpen?: boolean };
+type Args = { onChange: (value: DateRangeValue) => void; defaultOpen?: boolean; initial?: DateRangeValue };
 
-function PickerDemo({ onChange, defaultOpen, lang }: Args & { lang: Lang }) {
-  const [value, setValue] = useState<DateRangeValue>({ preset: 'last_7_days', comparison: 'previous_period' });
+function PickerDemo({ onChange, defaultOpen, initial, lang }: Args & { lang: Lang }) {
+  const [value, setValue] = useState<DateRangeValue>(initial ?? { preset: 'last_7_days', comparison: 'previous_period' });
   return (
     <div className="min-h-[26rem]">
       <DateRangePicker
@@ -105,6 +105,18 @@ export const EnglishLtrDark: Story = { ...EnglishLtrDarkGlobals, play };
 export const OpenArabicRtlDark: Story = {
   ...ArabicRtlDarkGlobals,
   args: { defaultOpen: true },
+  play: async () => {
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('radio', { name: datePickerLabels.ar.presets.last_7_days })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+  },
+};
+
+export const CancelEmitsNothing: Story = {
+  ...ArabicRtlLightGlobals,
+  args: { defaultOpen: true },
   play: async ({ args }) => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('radio', { name: datePickerLabels.ar.presets.last_7_days })).toHaveAttribute(
@@ -115,6 +127,23 @@ export const OpenArabicRtlDark: Story = {
     await userEvent.click(within(dialog).getByRole('radio', { name: datePickerLabels.ar.presets.today }));
     await userEvent.click(within(dialog).getByRole('button', { name: datePickerLabels.ar.cancel }));
     expect(args.onChange).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  },
+};
+
+/** A custom range: the trigger shows the formatted dates; the panel shows the date fields. */
+export const OpenCustomArabicRtlLight: Story = {
+  ...ArabicRtlLightGlobals,
+  args: {
+    defaultOpen: true,
+    initial: { preset: 'custom', fromDate: '2025-09-01', toDate: '2025-09-30', comparison: 'previous_year' },
+  },
+  play: async ({ canvasElement }) => {
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(datePickerLabels.ar.from)).toHaveValue('2025-09-01');
+    expect(within(dialog).getByLabelText(datePickerLabels.ar.to)).toHaveValue('2025-09-30');
+    // Gregorian dates with Arabic-Indic digits, not the Hijri default of ar-SA.
+    expect(within(canvasElement).getByRole('button', { expanded: true })).toHaveTextContent('سبتمبر');
   },
 };
 

@@ -124,9 +124,9 @@ export function DateRangePicker({
           align="start"
           sideOffset={6}
           data-slot="date-range-content"
-          className="z-50 flex w-[min(36rem,calc(100vw-1rem))] animate-ui-fade-in flex-col gap-4 rounded-lg border bg-popover p-4 text-popover-foreground shadow-md outline-none sm:flex-row"
+          className="z-50 flex w-[min(40rem,calc(100vw-1rem))] animate-ui-fade-in flex-col gap-4 rounded-lg border bg-popover p-4 text-popover-foreground shadow-md outline-none sm:flex-row"
         >
-          <fieldset className="flex flex-col gap-1 sm:w-48 sm:border-e sm:pe-4">
+          <fieldset className="flex flex-col gap-1 sm:w-72 sm:shrink-0 sm:border-e sm:pe-4">
             <legend id={`${id}-presets`} className="mb-1 font-medium text-muted-foreground text-xs">
               {labels.presetsHeading}
             </legend>
@@ -134,7 +134,7 @@ export function DateRangePicker({
               aria-labelledby={`${id}-presets`}
               value={draft.preset}
               onValueChange={(preset) => setDraft((d) => ({ ...d, preset: preset as PeriodPreset }))}
-              className="grid grid-cols-2 gap-1 sm:grid-cols-1"
+              className="grid grid-cols-2 gap-1"
             >
               {presets.map((preset) => (
                 <RadioGroup.Item

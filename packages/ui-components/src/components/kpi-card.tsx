@@ -84,7 +84,7 @@ export function KpiCard({
   const srTrend = trend === 'up' ? increaseLabel : trend === 'down' ? decreaseLabel : unchangedLabel;
 
   return (
-    <Card data-slot="kpi-card" className={cn('gap-2 px-5 py-4', className)}>
+    <Card data-slot="kpi-card" className={cn('@container min-w-0 gap-2 px-5 py-4', className)}>
       <div className="flex items-center justify-between gap-2 text-muted-foreground text-sm">
         <span className="truncate">{label}</span>
         {icon && <span className="shrink-0 [&_svg]:size-4">{icon}</span>}
@@ -96,7 +96,8 @@ export function KpiCard({
         </>
       ) : (
         <>
-          <div className="font-semibold text-2xl tabular-nums tracking-tight">{value}</div>
+          {/* Container-sized so long money values ('SAR 482,130.50') fit narrow grid cells. */}
+          <div className="truncate font-semibold text-xl tabular-nums tracking-tight @[15rem]:text-2xl">{value}</div>
           <div className="flex min-h-5 flex-wrap items-center gap-x-2 gap-y-1 text-xs">
             {hasChange ? (
               <span

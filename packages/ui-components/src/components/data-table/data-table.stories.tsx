@@ -15,8 +15,8 @@ import {
 import { DataTable, type DataTableColumn } from './data-table';
 
 const headers = {
-  ar: { name: 'المنتج', category: 'التصنيف', orders: 'الطلبات', revenue: 'الإيرادات (ر.س)', refunds: 'نسبة الاسترجاع' },
-  en: { name: 'Product', category: 'Category', orders: 'Orders', revenue: 'Revenue (SAR)', refunds: 'Refund rate' },
+  ar: { name: 'المنتج', category: 'التصنيف', orders: 'الطلبات', revenue: 'الإيرادات', refunds: 'نسبة الاسترجاع' },
+  en: { name: 'Product', category: 'Category', orders: 'Orders', revenue: 'Revenue', refunds: 'Refund rate' },
 } satisfies Record<Lang, Record<string, string>>;
 
 function columnsFor(lang: Lang, locale: string): DataTableColumn<ProductRow>[] {
@@ -37,7 +37,7 @@ function columnsFor(lang: Lang, locale: string): DataTableColumn<ProductRow>[] {
       accessor: (r) => r.revenueMinor,
       csv: (r) => r.revenueMinor / 100,
       align: 'end',
-      cell: (r) => formatMoney({ amountMinor: r.revenueMinor, currency: 'SAR' }, locale, { currencyDisplay: 'code' }),
+      cell: (r) => formatMoney({ amountMinor: r.revenueMinor, currency: 'SAR' }, locale),
     },
     {
       id: 'refunds',
