@@ -1,1 +1,17 @@
-export {};
+// @salla-analytics/data-pipeline-service — Salla webhooks to ClickHouse: verified, idempotent, batched.
+
+export {
+  CACHE_INVALIDATION_CHANNEL,
+  type CacheInvalidation,
+  type CacheInvalidationPublisher,
+  PostgresNotifyPublisher,
+} from './cache/cache-invalidation.js';
+export { type ReplayResult, replayAllDeadLetters, replayDeadLetter } from './dead-letters/replay-dead-letters.js';
+export { type PipelineEnv, pipelineEnvSchema, readPipelineAdminEnv, readPipelineEnv } from './env.js';
+export { createLogger, type Logger } from './observability/logger.js';
+export { PipelineMetrics } from './observability/metrics.js';
+export { createPipeline, openQueueForPublishing, type Pipeline, type PipelineOptions } from './pipeline.js';
+export { eventRank, eventTime, eventVersion, RANK } from './processing/event-version.js';
+export type { BatchHandler, DeliveryOutcome, Queue, QueueDelivery, QueueMessage } from './queue/queue.js';
+export { type AcceptResult, acceptDelivery } from './webhooks/accept-delivery.js';
+export { signSallaBody, verifySallaSignature, verifySallaToken } from './webhooks/verify-signature.js';

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { isAppError } from '@salla-analytics/core-library';
+import { readPipelineEnv } from '../env.js';
+import { createPipeline } from '../pipeline.js';
+
+/** The pipeline service as a process: `node dist/bin/server.js` (the local stack runs it this way). */
+async function main(): Promise<void> {
+  const pipeline = createPipeline(readPipelineEnv());
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    pipeline.logger.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    await pipeline.stop();
+    pipeline.logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await pipeline.start();
+}
+
+main().catch((error: unknown) => {
+  // One sentence, no stack with values in it (an env error names variables, never their values).
+  console.error(`error: ${isAppError(error) || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { booleanFromString, parseEnv, portSchema } from '@salla-analytics/core-library';
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * The pipeline's whole configuration. Nothing else in this package reads `process.env`.
+ * Secrets (webhook secret and token, QStash keys, token encryption keys) are never logged.
+ */
+const baseSchema = z.object({
+    /** Salla app webhook secret: `X-Salla-Signature` is HMAC-SHA256(raw body) with it. The local stack generates one. */
+    SALLA_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters'),
+    /** Optional static token for Salla's "Token" security strategy (`Authorization: Bearer <token>`). */
+    SALLA_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    PIPELINE_HOST: z.string().default('127.0.0.1'),
+    PIPELINE_PORT: portSchema(4000),
+    /** `all` = intake + consumer in one process; `intake` or `worker` to scale them apart. */
+    PIPELINE_ROLE: z.enum(['all', 'intake', 'worker']).default('all'),
+    PIPELINE_BODY_LIMIT_BYTES: positiveInt(1_048_576),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgresql://postgres:postgres@127.0.0.1:54329/salla_analytics'),
+    DATABASE_POOL_SIZE: positiveInt(10),
+    CLICKHOUSE_URL: z.url().default('http://127.0.0.1:8123'),
+    CLICKHOUSE_USER: z.string().default('default'),
+    CLICKHOUSE_PASSWORD: z.string().default(''),
+    CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('salla_analytics'),
+    /** `postgres` (pg-boss on DATABASE_URL, the default) or `qstash` (Upstash QStash pushes to /queue/qstash). */
+    QUEUE_DRIVER: z.enum(['postgres', 'qstash']).default('postgres'),
+    QUEUE_NAME: z.string().regex(/^[a-z0-9_.-]+$/).default('salla-webhooks'),
+    /** Attempts after the first one before a message becomes a dead letter. */
+    QUEUE_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
+    /** First retry delay in seconds; doubles with each attempt (with jitter). */
+    QUEUE_RETRY_DELAY_SECONDS: positiveInt(2),
+    /** A message held longer than this by a consumer (e.g. one that was killed) is handed out again. */
+    QUEUE_JOB_TIMEOUT_SECONDS: positiveInt(120),
+    /** How often expired messages are looked for (pg-boss maintenance). */
+    QUEUE_MAINTENANCE_SECONDS: positiveInt(30),
+    QUEUE_POLL_INTERVAL_MS: positiveInt(200),
+    /** Messages one consumer loop takes at once, and how many loops run. */
+    QUEUE_BATCH_SIZE: positiveInt(200),
+    QUEUE_CONCURRENCY: positiveInt(2),
+    QSTASH_URL: z.url().optional(),
+    QSTASH_TOKEN: z.string().min(1).optional(),
+    QSTASH_CURRENT_SIGNING_KEY: z.string().min(1).optional(),
+    QSTASH_NEXT_SIGNING_KEY: z.string().min(1).optional(),
+    /** Public URL QStash pushes to, e.g. https://pipeline.example.com/queue/qstash. */
+    QSTASH_CONSUMER_URL: z.url().optional(),
+    /** `keyId:base64(32 bytes)` list, first = current (see integration-gateways). Needed for app.store.authorize. */
+    TOKEN_ENCRYPTION_KEYS: z.string().min(1).optional(),
+    /** ClickHouse batches: flush at this many rows or this many ms after the first, whichever comes first. */
+    BATCH_MAX_ROWS: positiveInt(5_000),
+    BATCH_MAX_DELAY_MS: positiveInt(250),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Log every accepted webhook at info (default: only problems and a per-batch summary). */
+    LOG_REQUESTS: booleanFromString.default(false),
+});
+
+function qstashSettingsPresent(env: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
+  if (env.QUEUE_DRIVER !== 'qstash') return;
+  for (const key of ['QSTASH_TOKEN', 'QSTASH_CURRENT_SIGNING_KEY', 'QSTASH_NEXT_SIGNING_KEY', 'QSTASH_CONSUMER_URL'] as const) {
+    if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when QUEUE_DRIVER=qstash' });
+  }
+}
+
+export const pipelineEnvSchema = baseSchema.superRefine(qstashSettingsPresent);
+
+export type PipelineEnv = z.infer<typeof pipelineEnvSchema>;
+
+export function readPipelineEnv(source: Record<string, string | undefined> = process.env): PipelineEnv {
+  return parseEnv(pipelineEnvSchema, source);
+}
+
+/**
+ * For operator tools (the admin CLI's dead-letter commands): the same settings, but they never
+ * verify webhooks, so the webhook secret may be absent.
+ */
+export function readPipelineAdminEnv(source: Record<string, string | undefined> = process.env): PipelineEnv {
+  const schema = baseSchema.extend({ SALLA_WEBHOOK_SECRET: z.string().default('') }).superRefine(qstashSettingsPresent);
+  return parseEnv(schema, source);
+}

@@ -1,0 +1,172 @@
+import { createDatabase, type Database } from '@salla-analytics/database-schema';
+import { createTokenCipher, parseTokenEncryptionKeys } from '@salla-analytics/integration-gateways';
+import { BatchWriter, createAnalyticsClient } from '@salla-analytics/olap-repository';
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { type CacheInvalidationPublisher, PostgresNotifyPublisher } from './cache/cache-invalidation.js';
+import type { PipelineEnv } from './env.js';
+import { buildApp } from './http/build-app.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { PipelineMetrics } from './observability/metrics.js';
+import { DeliveryProcessor } from './processing/delivery-processor.js';
+import { PostgresQueue } from './queue/postgres-queue.js';
+import { QStashQueue } from './queue/qstash-queue.js';
+import type { Queue } from './queue/queue.js';
+
+export interface Pipeline {
+  app: FastifyInstance;
+  db: Database;
+  queue: Queue;
+  metrics: PipelineMetrics;
+  logger: Logger;
+  processor: DeliveryProcessor;
+  /** Creates the queue, starts the consumers (role all/worker) and the HTTP server (role all/intake). Returns the URL. */
+  start(): Promise<string | null>;
+  /** Stops intake, lets the batches in progress finish, flushes and closes every connection. */
+  stop(): Promise<void>;
+}
+
+export interface PipelineOptions {
+  /** Where logs go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+  /** Replaces the Postgres NOTIFY publisher (e.g. Redis pub/sub). */
+  invalidation?: CacheInvalidationPublisher;
+}
+
+/** The composition root: everything the service runs, wired from one parsed env. */
+export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}): Pipeline {
+  const logger = createLogger({ level: env.LOG_LEVEL, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const metrics = new PipelineMetrics();
+  const db = createDatabase(env.DATABASE_URL, { maxConnections: env.DATABASE_POOL_SIZE });
+  const analytics = createAnalyticsClient({
+    url: env.CLICKHOUSE_URL,
+    username: env.CLICKHOUSE_USER,
+    password: env.CLICKHOUSE_PASSWORD,
+    database: env.CLICKHOUSE_DATABASE,
+    requestTimeoutMs: 15_000,
+  });
+  const invalidation = options.invalidation ?? new PostgresNotifyPublisher(db);
+  const writer = new BatchWriter({
+    client: analytics,
+    database: env.CLICKHOUSE_DATABASE,
+    maxRows: env.BATCH_MAX_ROWS,
+    maxDelayMs: env.BATCH_MAX_DELAY_MS,
+    onFlush: async (batch) => {
+      metrics.batchRows.observe({ table: batch.table }, batch.rows);
+      const at = new Date().toISOString();
+      await invalidation.publish(batch.merchantIds.map((merchantId) => ({ merchantId, table: batch.table, at })));
+      metrics.invalidations.inc(batch.merchantIds.length);
+    },
+    onFlushError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'cache invalidation failed'),
+  });
+  const cipher = env.TOKEN_ENCRYPTION_KEYS ? createTokenCipher(parseTokenEncryptionKeys(env.TOKEN_ENCRYPTION_KEYS)) : null;
+
+  const queue: PostgresQueue | QStashQueue =
+    env.QUEUE_DRIVER === 'qstash'
+      ? new QStashQueue({
+          token: env.QSTASH_TOKEN ?? '',
+          ...(env.QSTASH_URL ? { baseUrl: env.QSTASH_URL } : {}),
+          currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY ?? '',
+          nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY ?? '',
+          consumerUrl: env.QSTASH_CONSUMER_URL ?? '',
+          retries: env.QUEUE_RETRY_LIMIT,
+        })
+      : createPostgresQueue(env, logger);
+
+  const processor = new DeliveryProcessor({
+    db,
+    writer,
+    cipher,
+    logger,
+    metrics,
+    // Keep a batch (and ClickHouse outages) well inside the time the queue lets a consumer hold it.
+    writeRetryBudgetMs: Math.max(1_000, env.QUEUE_JOB_TIMEOUT_SECONDS * 1000 * 0.6),
+  });
+
+  const app = buildApp({
+    db,
+    queue,
+    logger,
+    metrics,
+    webhookSecret: env.SALLA_WEBHOOK_SECRET,
+    ...(env.SALLA_WEBHOOK_TOKEN ? { webhookToken: env.SALLA_WEBHOOK_TOKEN } : {}),
+    bodyLimit: env.PIPELINE_BODY_LIMIT_BYTES,
+    logRequests: env.LOG_REQUESTS,
+    checks: {
+      postgres: () => db.$queryRawUnsafe('SELECT 1'),
+      clickhouse: async () => {
+        const ping = await analytics.ping();
+        if (!ping.success) throw new Error('ClickHouse ping failed');
+      },
+      queue: () => queue.check(),
+    },
+    ...(queue instanceof QStashQueue ? { qstash: queue } : {}),
+  });
+
+  const consumes = env.PIPELINE_ROLE !== 'intake';
+  const serves = env.PIPELINE_ROLE !== 'worker' || env.QUEUE_DRIVER === 'qstash';
+  let stopped = false;
+
+  return {
+    app,
+    db,
+    queue,
+    metrics,
+    logger,
+    processor,
+    async start() {
+      await queue.start();
+      if (consumes) {
+        await queue.consume(processor.handle);
+        if (queue instanceof PostgresQueue) await queue.consumeExpired(processor.handleExpired);
+      }
+      if (!serves) {
+        await app.ready();
+        return null;
+      }
+      const url = await app.listen({ host: env.PIPELINE_HOST, port: env.PIPELINE_PORT });
+      logger.info({ url, role: env.PIPELINE_ROLE, queue: queue.driver }, 'pipeline listening');
+      return url;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await queue.stop();
+      await writer.close();
+      await Promise.allSettled([db.$disconnect(), analytics.close()]);
+    },
+  };
+}
+
+function createPostgresQueue(env: PipelineEnv, logger: Logger): PostgresQueue {
+  return new PostgresQueue({
+    connectionString: env.DATABASE_URL,
+    name: env.QUEUE_NAME,
+    retryLimit: env.QUEUE_RETRY_LIMIT,
+    retryDelaySeconds: env.QUEUE_RETRY_DELAY_SECONDS,
+    jobTimeoutSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
+    maintenanceSeconds: env.QUEUE_MAINTENANCE_SECONDS,
+    pollIntervalMs: env.QUEUE_POLL_INTERVAL_MS,
+    batchSize: env.QUEUE_BATCH_SIZE,
+    concurrency: env.QUEUE_CONCURRENCY,
+    logger,
+  });
+}
+
+/** A queue for operator tools (dead-letter replay): publishes only, consumes nothing. */
+export async function openQueueForPublishing(env: PipelineEnv, logger: Logger): Promise<Queue> {
+  const queue =
+    env.QUEUE_DRIVER === 'qstash'
+      ? new QStashQueue({
+          token: env.QSTASH_TOKEN ?? '',
+          ...(env.QSTASH_URL ? { baseUrl: env.QSTASH_URL } : {}),
+          currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY ?? '',
+          nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY ?? '',
+          consumerUrl: env.QSTASH_CONSUMER_URL ?? '',
+          retries: env.QUEUE_RETRY_LIMIT,
+        })
+      : createPostgresQueue({ ...env, QUEUE_MAINTENANCE_SECONDS: 3_600 }, logger);
+  await queue.start();
+  return queue;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * What travels through the queue: a reference to an inbox entry, never the body (the body stays
+ * in Postgres; QStash in the cloud then carries no customer data).
+ */
+export const queueMessageSchema = z.object({
+  inboxId: z.string().uuid(),
+  merchantId: z.number().int().positive(),
+  event: z.string().min(1),
+  /** When the delivery was accepted, ISO 8601: for the end-to-end lag metric. */
+  receivedAt: z.string(),
+  /** Set when a dead letter is replayed (the n-th replay): a new deduplication id for QStash. */
+  replay: z.number().int().positive().optional(),
+});
+
+export type QueueMessage = z.infer<typeof queueMessageSchema>;
+
+export interface QueueDelivery {
+  message: QueueMessage;
+  /** 0 on the first attempt. */
+  attempt: number;
+  /** No retry follows a failure of this attempt: the handler must dead-letter instead. */
+  lastAttempt: boolean;
+}
+
+/** What the handler decided for each delivery, in the same order. */
+export type DeliveryOutcome =
+  | { status: 'done' }
+  /** Try again later (backoff); only returned when it is not the last attempt. */
+  | { status: 'retry'; error: string }
+  /** Kept as a dead letter by the handler: the queue must not deliver it again. */
+  | { status: 'dead-lettered' };
+
+export type BatchHandler = (deliveries: QueueDelivery[]) => Promise<DeliveryOutcome[]>;
+
+/**
+ * The pipeline's queue: at-least-once, with retries and exponential backoff. Two adapters:
+ * pg-boss on the same PostgreSQL (default) and Upstash QStash (push, signed).
+ */
+export interface Queue {
+  readonly driver: 'postgres' | 'qstash';
+  /** Creates what the queue needs (schema, queue); idempotent. */
+  start(): Promise<void>;
+  /** Enqueues; `deduplicationId` (the inbox id) makes a second publish of the same message harmless where the driver supports it. */
+  publish(messages: QueueMessage[]): Promise<void>;
+  /** Starts delivering to `handler` (pull loops for postgres; QStash pushes to the HTTP route instead). */
+  consume(handler: BatchHandler): Promise<void>;
+  /** Throws when the queue cannot be used (readiness). */
+  check(): Promise<void>;
+  /** Messages waiting or in progress (postgres only; null when unknown). */
+  backlog(): Promise<number | null>;
+  /** Stops taking new work and waits for the batches in progress. */
+  stop(): Promise<void>;
+}

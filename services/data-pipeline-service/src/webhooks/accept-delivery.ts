@@ -1,0 +1,112 @@
+import { type ErrorCode, parseSallaWebhook, sallaWebhookEnvelopeSchema } from '@salla-analytics/core-library';
+import {
+  type Database,
+  deliveryKeyOf,
+  markDeliveryQueued,
+  recordDeadLetter,
+  recordDelivery,
+  updateDeliveryStatus,
+} from '@salla-analytics/database-schema';
+import type { PipelineMetrics } from '../observability/metrics.js';
+import type { Queue } from '../queue/queue.js';
+
+export interface IntakeDeps {
+  db: Database;
+  queue: Queue;
+  metrics?: PipelineMetrics;
+}
+
+export type AcceptResult =
+  | { outcome: 'accepted' | 'duplicate'; inboxId: string; merchantId: number; event: string }
+  | {
+      outcome: 'rejected';
+      code: ErrorCode;
+      /** lower_snake_case, also the dead letter's reason. */
+      reason: 'invalid_encoding' | 'invalid_json' | 'invalid_envelope' | 'invalid_payload';
+      message: string;
+      merchantId: number | null;
+      deadLetterId: string | null;
+    };
+
+export interface AcceptOptions {
+  /** Replays of dead letters: re-enqueue even a known delivery that was not processed, and keep no new dead letter. */
+  replay?: { count: number };
+}
+
+/**
+ * Everything after authentication, for a Salla delivery or a dead-letter replay alike:
+ * validate (UTF-8, JSON, envelope and payload schemas), write the inbox entry (unique per merchant
+ * and body hash), enqueue. Invalid input is kept as a dead letter with its reason and exact bytes.
+ * Database or queue trouble throws (the HTTP edge answers 503 and Salla retries).
+ */
+export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, options: AcceptOptions = {}): Promise<AcceptResult> {
+  const rejected = async (reason: Extract<AcceptResult, { outcome: 'rejected' }>['reason'], message: string, json?: unknown) => {
+    const envelope = (json ?? {}) as { merchant?: unknown; event?: unknown };
+    const merchant = Number(envelope.merchant);
+    const merchantId = Number.isSafeInteger(merchant) && merchant > 0 ? merchant : null;
+    const event = typeof envelope.event === 'string' && envelope.event.length <= 100 ? envelope.event : null;
+    let deadLetterId: string | null = null;
+    if (options.replay === undefined) {
+      const dead = await recordDeadLetter(deps.db, { source: 'webhook', merchantId, event, reason, message, payload: rawBody });
+      deadLetterId = dead.id;
+      deps.metrics?.deadLettered.inc({ reason });
+    }
+    deps.metrics?.rejected.inc({ reason });
+    return { outcome: 'rejected' as const, code: 'VALIDATION_FAILED' as const, reason, message, merchantId, deadLetterId };
+  };
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+  } catch {
+    return rejected('invalid_encoding', 'The body is not valid UTF-8');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return rejected('invalid_json', 'The body is not valid JSON');
+  }
+  const parsed = parseSallaWebhook(json);
+  if (!parsed.ok) {
+    const reason = sallaWebhookEnvelopeSchema.safeParse(json).success ? 'invalid_payload' : 'invalid_envelope';
+    const issues = (parsed.error.context?.issues as Array<{ path: string; message: string }> | undefined) ?? [];
+    const detail = issues.slice(0, 5).map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ');
+    return rejected(reason, detail ? `${parsed.error.message} (${detail})` : parsed.error.message, json);
+  }
+
+  const { merchantId, event } = parsed.value;
+  deps.metrics?.received.inc({ event: event.length < 40 && /^[a-z.]+$/.test(event) ? event : 'other' });
+  const receivedAt = new Date();
+  const recorded = await recordDelivery(deps.db, { merchantId, deliveryKey: deliveryKeyOf(rawBody), event, rawBody: text, receivedAt });
+  if (recorded.duplicate) {
+    deps.metrics?.duplicates.inc();
+    // 'received' = accepted before but never enqueued (a crash in between): enqueue now.
+    const requeue = recorded.status === 'received' || (options.replay !== undefined && recorded.status !== 'processed');
+    if (requeue) await enqueue(deps, { inboxId: recorded.id, merchantId, event, receivedAt, replay: options.replay?.count });
+    return { outcome: 'duplicate', inboxId: recorded.id, merchantId, event };
+  }
+  await enqueue(deps, { inboxId: recorded.id, merchantId, event, receivedAt, replay: options.replay?.count });
+  return { outcome: 'accepted', inboxId: recorded.id, merchantId, event };
+}
+
+async function enqueue(
+  deps: IntakeDeps,
+  input: { inboxId: string; merchantId: number; event: string; receivedAt: Date; replay: number | undefined },
+): Promise<void> {
+  // A replayed entry is 'failed': set it back to queued first (an operator re-runs a replay that crashed).
+  if (input.replay !== undefined) {
+    await updateDeliveryStatus(deps.db, { merchantId: input.merchantId, id: input.inboxId }, { status: 'queued' });
+  }
+  await deps.queue.publish([
+    {
+      inboxId: input.inboxId,
+      merchantId: input.merchantId,
+      event: input.event,
+      receivedAt: input.receivedAt.toISOString(),
+      ...(input.replay === undefined ? {} : { replay: input.replay }),
+    },
+  ]);
+  await markDeliveryQueued(deps.db, { merchantId: input.merchantId, id: input.inboxId });
+  deps.metrics?.queued.inc();
+}

