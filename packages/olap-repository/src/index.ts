@@ -21,6 +21,27 @@ export { getSalesTrend, salesTrendRowSchema } from './queries/sales-trend.js';
 export type { SalesTrendParams, SalesTrendPoint, SalesTrendRow } from './queries/sales-trend.js';
 export { getTopProducts, topProductRowSchema } from './queries/top-products.js';
 export type { TopProduct, TopProductRow, TopProductsParams } from './queries/top-products.js';
+export { CART_RECOVERY_WINDOW_DAYS, cartSummaryRowSchema, getAbandonedCartSummary } from './queries/abandoned-carts.js';
+export type { AbandonedCartParams, AbandonedCartSummary } from './queries/abandoned-carts.js';
+export { categoryRowSchema, getCategoryPerformance } from './queries/category-performance.js';
+export type { CategoryPerformance, CategoryPerformanceParams, CategoryRow } from './queries/category-performance.js';
+export { cohortCellRowSchema, getCohortRetention } from './queries/cohort-retention.js';
+export type { Cohort, CohortRetentionParams } from './queries/cohort-retention.js';
+export { getCustomerLifetimeValue, ltvRowSchema } from './queries/customer-lifetime-value.js';
+export type { LifetimeValue, LifetimeValueParams, LifetimeValueRow } from './queries/customer-lifetime-value.js';
+export { getNewVsReturning, newVsReturningRowSchema } from './queries/new-vs-returning.js';
+export type { CustomerGroupStats, NewVsReturning, NewVsReturningParams } from './queries/new-vs-returning.js';
+export {
+  getRfmCustomers,
+  getRfmSegments,
+  RFM_SEGMENTS,
+  rfmCustomerRowSchema,
+  rfmSegmentOf,
+  rfmSummaryRowSchema,
+} from './queries/rfm-segments.js';
+export type { RfmCustomer, RfmCustomersParams, RfmParams, RfmSegment, RfmSegmentSummary } from './queries/rfm-segments.js';
+export { getSalesByDimension, SALES_DIMENSIONS, salesByDimensionRowSchema } from './queries/sales-by-dimension.js';
+export type { SalesBreakdownItem, SalesByDimensionParams, SalesByDimensionRow, SalesDimension } from './queries/sales-by-dimension.js';
 export { serializeRow, toClickHouseDateTime } from './rows/rows.js';
 export type {
   AbandonedCartRow,

@@ -1,6 +1,13 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { AppError } from '@salla-analytics/core-library';
+import { type AbandonedCartParams, getAbandonedCartSummary } from '../queries/abandoned-carts.js';
+import { type CategoryPerformanceParams, getCategoryPerformance } from '../queries/category-performance.js';
+import { type CohortRetentionParams, getCohortRetention } from '../queries/cohort-retention.js';
+import { getCustomerLifetimeValue, type LifetimeValueParams } from '../queries/customer-lifetime-value.js';
+import { getNewVsReturning, type NewVsReturningParams } from '../queries/new-vs-returning.js';
 import { getRevenueOverview, type RevenueOverviewParams } from '../queries/revenue-overview.js';
+import { getRfmCustomers, getRfmSegments, type RfmCustomersParams, type RfmParams } from '../queries/rfm-segments.js';
+import { getSalesByDimension, type SalesByDimensionParams } from '../queries/sales-by-dimension.js';
 import { getSalesTrend, type SalesTrendParams } from '../queries/sales-trend.js';
 import { getTopProducts, type TopProductsParams } from '../queries/top-products.js';
 import type { IAnalyticsRepository } from './analytics-repository.js';
@@ -10,23 +17,54 @@ export class ClickHouseAnalyticsRepository implements IAnalyticsRepository {
   constructor(private readonly client: ClickHouseClient) {}
 
   getRevenueOverview(params: RevenueOverviewParams) {
-    assertMerchant(params.merchantId);
-    return getRevenueOverview(this.client, params);
+    return getRevenueOverview(this.client, checked(params));
   }
 
   getSalesTrend(params: SalesTrendParams) {
-    assertMerchant(params.merchantId);
-    return getSalesTrend(this.client, params);
+    return getSalesTrend(this.client, checked(params));
   }
 
   getTopProducts(params: TopProductsParams) {
-    assertMerchant(params.merchantId);
-    return getTopProducts(this.client, params);
+    return getTopProducts(this.client, checked(params));
+  }
+
+  getSalesByDimension(params: SalesByDimensionParams) {
+    return getSalesByDimension(this.client, checked(params));
+  }
+
+  getCategoryPerformance(params: CategoryPerformanceParams) {
+    return getCategoryPerformance(this.client, checked(params));
+  }
+
+  getNewVsReturning(params: NewVsReturningParams) {
+    return getNewVsReturning(this.client, checked(params));
+  }
+
+  getCohortRetention(params: CohortRetentionParams) {
+    return getCohortRetention(this.client, checked(params));
+  }
+
+  getRfmSegments(params: RfmParams) {
+    return getRfmSegments(this.client, checked(params));
+  }
+
+  getRfmCustomers(params: RfmCustomersParams) {
+    return getRfmCustomers(this.client, checked(params));
+  }
+
+  getCustomerLifetimeValue(params: LifetimeValueParams) {
+    return getCustomerLifetimeValue(this.client, checked(params));
+  }
+
+  getAbandonedCartSummary(params: AbandonedCartParams) {
+    return getAbandonedCartSummary(this.client, checked(params));
   }
 }
 
-function assertMerchant(merchantId: number): void {
-  if (!Number.isSafeInteger(merchantId) || merchantId <= 0) {
-    throw new AppError('INVALID_ARGUMENT', `merchantId must be a positive integer, got ${String(merchantId)}`);
+/** Every query is for one merchant: refuse anything but a positive integer id before touching SQL. */
+function checked<T extends { merchantId: number }>(params: T): T {
+  if (!Number.isSafeInteger(params.merchantId) || params.merchantId <= 0) {
+    throw new AppError('INVALID_ARGUMENT', `merchantId must be a positive integer, got ${String(params.merchantId)}`);
   }
+  return params;
 }
