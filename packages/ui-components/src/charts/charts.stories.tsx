@@ -135,7 +135,7 @@ function Dashboard(_: unknown, context: StoryContext) {
   );
 }
 
-const meta = { title: 'Charts/Dashboard', render: Dashboard, parameters: { layout: 'fullscreen' } } satisfies Meta;
+const meta = { title: 'Charts/Dashboard (all charts)', render: Dashboard, parameters: { layout: 'fullscreen' } } satisfies Meta;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
