@@ -128,3 +128,9 @@ export {
 export { DEFAULT_TIME_ZONE, isValidTimeZone, timeZoneSchema } from './time/time-zone.js';
 export { DEFAULT_WEEK_START, startOfLocalWeek, WEEK_STARTS, type WeekStart } from './time/week.js';
 export { localDateTimeToUtc, localMidnightUtc, toLocalDate, toLocalDateTime } from './time/zoned-time.js';
+// Contracts between services
+export {
+  CACHE_INVALIDATION_CHANNEL,
+  type CacheInvalidation,
+  cacheInvalidationSchema,
+} from './contracts/cache-invalidation.js';
