@@ -36,8 +36,15 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Six categories, each with a current and a comparison bar. */
-async function play({ canvasElement }: Pick<StoryContext, 'canvasElement' | 'globals'>) {
+async function play({ canvasElement, globals }: Pick<StoryContext, 'canvasElement' | 'globals'>) {
   await waitFor(() => expect(canvasElement.querySelectorAll('.recharts-bar-rectangle').length).toBe(12));
+  // The comparison bar comes first in reading order: left of the current bar in LTR, right in RTL.
+  const x = (selector: string) =>
+    Math.min(...[...canvasElement.querySelectorAll(selector)].map((el) => el.getBoundingClientRect().left));
+  const previousLeft = x('.recharts-bar-rectangle path[fill="var(--color-chart-comparison)"]');
+  const currentLeft = x('.recharts-bar-rectangle path[fill="var(--color-chart-1)"]');
+  if (langOf({ globals }) === 'ar') expect(previousLeft).toBeGreaterThan(currentLeft);
+  else expect(previousLeft).toBeLessThan(currentLeft);
 }
 
 export const ArabicRtlLight: Story = { ...ArabicRtlLightGlobals, play };

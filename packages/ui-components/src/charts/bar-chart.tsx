@@ -50,6 +50,7 @@ export function BarChart({
   const horizontal = orientation === 'horizontal';
   const showComparison = comparisonLabel !== undefined && data.some((d) => typeof d.comparison === 'number');
   const rows = data.map((d) => ({ ...d }));
+  const barOrder: ('comparison' | 'value')[] = showComparison ? ['comparison', 'value'] : ['value'];
 
   const tooltip = ({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) => {
     const datum = payload?.[0]?.payload as BarDatum | undefined;
@@ -120,16 +121,29 @@ export function BarChart({
               </>
             )}
             <Tooltip content={tooltip} cursor={{ fill: 'var(--color-muted)', opacity: 0.6 }} />
-            {showComparison && (
-              <Bar
-                dataKey="comparison"
-                name={comparisonLabel}
-                fill="var(--color-chart-comparison)"
-                radius={4}
-                isAnimationActive={false}
-              />
+            {/* Within a category the comparison bar comes first in reading order: recharts lays
+                bars out left to right, so RTL (and horizontal bars, top to bottom) flip the order. */}
+            {(rtl && !horizontal ? [...barOrder].reverse() : barOrder).map((key) =>
+              key === 'comparison' ? (
+                <Bar
+                  key={key}
+                  dataKey="comparison"
+                  name={comparisonLabel}
+                  fill="var(--color-chart-comparison)"
+                  radius={4}
+                  isAnimationActive={false}
+                />
+              ) : (
+                <Bar
+                  key={key}
+                  dataKey="value"
+                  name={seriesLabel}
+                  fill="var(--color-chart-1)"
+                  radius={4}
+                  isAnimationActive={false}
+                />
+              ),
             )}
-            <Bar dataKey="value" name={seriesLabel} fill="var(--color-chart-1)" radius={4} isAnimationActive={false} />
           </RechartsBarChart>
         </ResponsiveContainer>
       </div>
