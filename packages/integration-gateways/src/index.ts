@@ -28,3 +28,5 @@ export {
   type TokenCipher,
   type TokenEncryptionKey,
 } from './salla/token-cipher.js';
+// Cache (in-process LRU, Redis, Upstash Redis REST) with per-merchant invalidation
+export * from './cache/index.js';
