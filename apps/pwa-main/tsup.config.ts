@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 
+// The package's public entry (BFF contracts). The Next.js app itself is built by `next build`.
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm'],
@@ -7,4 +8,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  tsconfig: 'tsconfig.json',
 });

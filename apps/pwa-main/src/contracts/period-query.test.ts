@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodQuerySchema } from './period-query.js';
+import { periodQuerySchema } from './period-query';
 
 describe('periodQuerySchema', () => {
   it('defaults to the last 30 days compared with the previous period', () => {

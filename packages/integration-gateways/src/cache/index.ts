@@ -10,5 +10,4 @@ export {
   type MerchantQueryCacheOptions,
 } from './merchant-query-cache.js';
 export { createRedisCacheStore, type RedisCacheStoreOptions } from './redis-cache-store.js';
-export { startTestRedis, type TestRedis } from './test-redis-server.js';
 export { createUpstashCacheStore, type UpstashCacheStoreOptions } from './upstash-cache-store.js';

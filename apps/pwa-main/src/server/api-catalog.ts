@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import {
+  cartsQuerySchema,
+  categoriesQuerySchema,
+  cohortsQuerySchema,
+  emptyQuerySchema,
+  ltvQuerySchema,
+  newVsReturningQuerySchema,
+  overviewQuerySchema,
+  productsQuerySchema,
+  rfmMembersQuerySchema,
+  rfmQuerySchema,
+  salesBreakdownQuerySchema,
+  settingsPatchSchema,
+  trendQuerySchema,
+} from '../contracts/analytics-queries';
+import type { RouteSpec } from './http/route';
+
+const SETTINGS_EDITORS = ['owner', 'admin'] as const;
+
+/**
+ * Every /api/v1 route, declared once: the route files take their spec from here, the OpenAPI
+ * document is generated from it, and the route tests walk it (and check no route file is missing).
+ */
+export const apiRoutes = {
+  me: { method: 'GET', path: '/api/v1/me', tag: 'session', summary: 'The signed-in user, the active store, its settings and your role', auth: true, query: emptyQuerySchema },
+  overview: { method: 'GET', path: '/api/v1/overview', tag: 'sales', summary: 'Headline KPIs (orders, gross/net sales, AOV, canceled, refunded, customers) vs the comparison period', auth: true, query: overviewQuerySchema },
+  trend: { method: 'GET', path: '/api/v1/trend', tag: 'sales', summary: 'Sales per day/week/month with the comparison series', auth: true, query: trendQuerySchema },
+  salesBreakdown: { method: 'GET', path: '/api/v1/sales/breakdown', tag: 'sales', summary: 'Sales by payment method, city or order status', auth: true, query: salesBreakdownQuerySchema },
+  products: { method: 'GET', path: '/api/v1/products', tag: 'products', summary: 'Top products by revenue or quantity', auth: true, query: productsQuerySchema },
+  categories: { method: 'GET', path: '/api/v1/categories', tag: 'products', summary: 'Sales by product category', auth: true, query: categoriesQuerySchema },
+  newVsReturning: { method: 'GET', path: '/api/v1/customers/new-vs-returning', tag: 'customers', summary: 'New vs returning customers, orders and net sales', auth: true, query: newVsReturningQuerySchema },
+  cohorts: { method: 'GET', path: '/api/v1/customers/cohorts', tag: 'customers', summary: 'Monthly acquisition cohorts and their retention', auth: true, query: cohortsQuerySchema },
+  rfm: { method: 'GET', path: '/api/v1/customers/rfm', tag: 'customers', summary: 'RFM segments as of the end of the period', auth: true, query: rfmQuerySchema },
+  rfmMembers: { method: 'GET', path: '/api/v1/customers/rfm/members', tag: 'customers', summary: 'Customers of an RFM segment with their scores (ids only)', auth: true, query: rfmMembersQuerySchema },
+  ltv: { method: 'GET', path: '/api/v1/customers/ltv', tag: 'customers', summary: 'Historic lifetime value, overall and by acquisition month', auth: true, query: ltvQuerySchema },
+  carts: { method: 'GET', path: '/api/v1/carts', tag: 'carts', summary: 'Abandoned carts: value, recovery rate and value at risk', auth: true, query: cartsQuerySchema },
+  settingsGet: { method: 'GET', path: '/api/v1/settings', tag: 'settings', summary: 'The store’s report settings', auth: true, query: emptyQuerySchema },
+  settingsPatch: { method: 'PATCH', path: '/api/v1/settings', tag: 'settings', summary: 'Change time zone, week start, language or currency (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, body: settingsPatchSchema, roles: SETTINGS_EDITORS },
+  openapi: { method: 'GET', path: '/api/v1/openapi.json', tag: 'meta', summary: 'This OpenAPI 3.1 document', auth: false, query: emptyQuerySchema },
+} as const satisfies Record<string, RouteSpec & { query: z.ZodType }>;
+
+export type ApiRouteName = keyof typeof apiRoutes;
+export const API_ROUTE_LIST: readonly (RouteSpec & { name: ApiRouteName; query: z.ZodType })[] = Object.entries(apiRoutes).map(
+  ([name, spec]) => ({ ...(spec as RouteSpec & { query: z.ZodType }), name: name as ApiRouteName }),
+);
