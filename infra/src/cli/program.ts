@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { deadLettersListCommand, deadLettersReplayCommand } from './commands/dead-letters.js';
 import { migrateCommand } from './commands/migrate.js';
 import { overviewCommand } from './commands/overview.js';
 
@@ -26,6 +27,25 @@ export function buildProgram(print: (text: string) => void): Command {
     .option('--compare <mode>', 'previous_period | previous_year | none', 'previous_period')
     .option('--json', 'print JSON')
     .action(async (options) => print(await overviewCommand(options)));
+
+  const deadLetters = program.command('dead-letters').description('inputs the pipeline could not process, kept with the reason');
+  deadLetters
+    .command('list')
+    .description('dead letters, newest first (payloads are summarised, never printed)')
+    .option('--merchant <id>', 'only this Salla store id')
+    .option('--source <source>', 'webhook | queue | job')
+    .option('--include-replayed', 'also those replayed already')
+    .option('--limit <n>', 'at most this many (1-500)', '100')
+    .option('--json', 'print JSON')
+    .action(async (options) => print(await deadLettersListCommand(options)));
+  deadLetters
+    .command('replay')
+    .description('send dead letters back through the pipeline (validation, inbox, queue); safe to repeat')
+    .argument('[id]', 'the dead letter id')
+    .option('--all', 'every dead letter not replayed yet')
+    .option('--force', 'replay an id even if it was replayed before')
+    .option('--json', 'print JSON')
+    .action(async (id: string | undefined, options) => print(await deadLettersReplayCommand(id, options)));
 
   return program;
 }

@@ -1,12 +1,6 @@
-import { generateStore, toLocalDate } from '@salla-analytics/core-library';
-import { createDatabase, upsertMerchant } from '@salla-analytics/database-schema';
-import {
-  abandonedCartToRow,
-  BatchWriter,
-  customerToRow,
-  orderToRows,
-  productToRow,
-} from '@salla-analytics/olap-repository';
+import { generateStore, type SallaWebhookDelivery, toLocalDate, toWebhookDeliveries } from '@salla-analytics/core-library';
+import { countDeliveriesByStatus, createDatabase, type Database, listDeadLetters, upsertMerchant } from '@salla-analytics/database-schema';
+import { signSallaBody } from '@salla-analytics/data-pipeline-service';
 import { z } from 'zod';
 import type { StackEnv } from '../env.js';
 import type { LocalStack, StackLog } from '../local-stack/start-stack.js';
@@ -19,35 +13,30 @@ export interface DemoStoreSummary {
   customers: number;
   fromDate: string;
   toDate: string;
+  /** Deliveries sent through the pipeline, and how fast (sent → all processed). */
+  deliveries?: number;
+  deliveriesPerSecond?: number;
 }
 
+const countsSchema = z.array(
+  z.object({
+    orders: z.coerce.number(),
+    products: z.coerce.number(),
+    customers: z.coerce.number(),
+    first_day: z.string(),
+    last_day: z.string(),
+  }),
+);
+
 /**
- * Fills the demo store (a generated Saudi store, deterministic by DEMO_SEED) once. A store that
- * already has orders is left alone, so restarts keep whatever the merchant did since.
+ * Fills the demo store (a generated Saudi store, deterministic by DEMO_SEED) once, the way Salla
+ * would: every generated webhook delivery is signed with the stack's webhook secret and POSTed
+ * to the running pipeline service, then we wait until its queue has drained and the analytics
+ * counts match the generator. A store that already has orders is left alone.
  */
 export async function loadDemoStore(stack: LocalStack, env: StackEnv, log: StackLog): Promise<DemoStoreSummary> {
   const merchantId = env.DEMO_MERCHANT_ID;
-  const counts = await stack.analytics.query({
-    query: `SELECT
-        (SELECT count() FROM orders FINAL WHERE merchant_id = {m:UInt64}) AS orders,
-        (SELECT count() FROM products FINAL WHERE merchant_id = {m:UInt64}) AS products,
-        (SELECT count() FROM customers FINAL WHERE merchant_id = {m:UInt64}) AS customers,
-        (SELECT toString(toDate(min(created_at), 'Asia/Riyadh')) FROM orders WHERE merchant_id = {m:UInt64}) AS first_day,
-        (SELECT toString(toDate(max(created_at), 'Asia/Riyadh')) FROM orders WHERE merchant_id = {m:UInt64}) AS last_day`,
-    query_params: { m: merchantId },
-    format: 'JSONEachRow',
-  });
-  const [existing] = z
-    .array(
-      z.object({
-        orders: z.coerce.number(),
-        products: z.coerce.number(),
-        customers: z.coerce.number(),
-        first_day: z.string(),
-        last_day: z.string(),
-      }),
-    )
-    .parse(await counts.json());
+  const existing = await analyticsCounts(stack, merchantId);
   if (existing && existing.orders > 0) {
     return {
       merchantId,
@@ -60,45 +49,119 @@ export async function loadDemoStore(stack: LocalStack, env: StackEnv, log: Stack
     };
   }
 
-  log(`generating demo store ${merchantId} (${env.DEMO_MONTHS} months, ~${env.DEMO_ORDERS_PER_MONTH} orders/month)…`);
+  // Whole minutes: with the seed, anyone can regenerate the same store and check the numbers.
+  const endDate = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  log(
+    `generating demo store ${merchantId} (${env.DEMO_MONTHS} months up to ${endDate.toISOString()}, ~${env.DEMO_ORDERS_PER_MONTH} orders/month, seed ${env.DEMO_SEED})…`,
+  );
   const store = generateStore({
     seed: env.DEMO_SEED,
     merchantId,
     months: env.DEMO_MONTHS,
-    endDate: new Date(),
+    endDate,
     ordersPerMonth: env.DEMO_ORDERS_PER_MONTH,
   });
-  const db = createDatabase(stack.databaseUrl);
+  const deliveries = toWebhookDeliveries(store);
+  const db = createDatabase(stack.databaseUrl, { maxConnections: 2 });
   try {
     await upsertMerchant(db, { id: merchantId, name: 'متجر العرض — Demo Store', domain: 'demo.salla.sa', currency: 'SAR', timeZone: store.timeZone });
+    log(`sending ${deliveries.length} signed webhook deliveries to ${stack.pipelineUrl}/webhooks/salla…`);
+    const started = performance.now();
+    await sendDeliveries(stack, deliveries, (sent) => log(`  ${sent} / ${deliveries.length} accepted`));
+    const acceptedAfter = (performance.now() - started) / 1000;
+    log(`all ${deliveries.length} accepted in ${acceptedAfter.toFixed(1)} s; waiting for the queue to drain…`);
+    await waitUntilLoaded(stack, db, merchantId, { orders: store.orders.length, products: store.products.length, customers: store.customers.length });
+    const seconds = (performance.now() - started) / 1000;
+    const rate = Math.round(deliveries.length / seconds);
+    log(`demo store processed through the pipeline: ${deliveries.length} deliveries in ${seconds.toFixed(1)} s (${rate} deliveries/s end to end)`);
+    return {
+      merchantId,
+      loaded: true,
+      orders: store.orders.length,
+      products: store.products.length,
+      customers: store.customers.length,
+      fromDate: toLocalDate(store.startDate, store.timeZone),
+      toDate: toLocalDate(store.endDate, store.timeZone),
+      deliveries: deliveries.length,
+      deliveriesPerSecond: rate,
+    };
   } finally {
     await db.$disconnect();
   }
-  const writer = new BatchWriter({ client: stack.analytics, database: stack.clickhouseDatabase, maxRows: 10_000, maxDelayMs: 200 });
-  const version = Date.now();
-  const writes: Promise<void>[] = [
-    writer.write('products', store.products.map((p) => productToRow(merchantId, p, version))),
-    writer.write('customers', store.customers.map((c) => customerToRow(merchantId, c, version))),
-    writer.write('abandoned_carts', store.carts.map((c) => abandonedCartToRow(merchantId, c, version))),
-    writer.write(
-      'order_status_history',
-      store.statusHistory.map((s) => ({ merchant_id: merchantId, order_id: s.orderId, status: s.slug, changed_at: s.at, version })),
-    ),
-  ];
-  for (const order of store.orders) {
-    const rows = orderToRows(merchantId, order, version);
-    writes.push(writer.write('orders', [rows.order]), writer.write('order_items', rows.items));
-  }
-  await Promise.all(writes);
-  await writer.close();
-  const lastDay = toLocalDate(store.endDate, store.timeZone);
-  return {
-    merchantId,
-    loaded: true,
-    orders: store.orders.length,
-    products: store.products.length,
-    customers: store.customers.length,
-    fromDate: toLocalDate(store.startDate, store.timeZone),
-    toDate: lastDay,
+}
+
+/** POSTs every delivery, signed, 16 at a time; a delivery not answered 200 is retried (as Salla would). */
+async function sendDeliveries(stack: LocalStack, deliveries: SallaWebhookDelivery[], progress: (sent: number) => void): Promise<void> {
+  let next = 0;
+  let accepted = 0;
+  const step = Math.max(5_000, Math.ceil(deliveries.length / 10 / 1000) * 1000);
+  const sendOne = async (delivery: SallaWebhookDelivery) => {
+    const body = JSON.stringify(delivery);
+    const signature = signSallaBody(body, stack.webhookSecret);
+    for (let attempt = 1; ; attempt++) {
+      const status = await fetch(`${stack.pipelineUrl}/webhooks/salla`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json', 'X-Salla-Signature': signature, 'X-Salla-Security-Strategy': 'Signature' },
+      }).then(
+        async (response) => {
+          await response.arrayBuffer();
+          return response.status;
+        },
+        () => 0,
+      );
+      if (status === 200) return;
+      if (status === 400 || status === 401 || attempt >= 10) {
+        throw new Error(`the pipeline answered ${status || 'nothing'} to a demo ${delivery.event} delivery`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   };
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < deliveries.length) {
+        const delivery = deliveries[next++] as SallaWebhookDelivery;
+        await sendOne(delivery);
+        accepted += 1;
+        if (accepted % step === 0) progress(accepted);
+      }
+    }),
+  );
+}
+
+async function waitUntilLoaded(
+  stack: LocalStack,
+  db: Database,
+  merchantId: number,
+  expected: { orders: number; products: number; customers: number },
+): Promise<void> {
+  const deadline = Date.now() + 30 * 60_000;
+  for (;;) {
+    const inbox = await countDeliveriesByStatus(db, merchantId);
+    if (inbox.received + inbox.queued === 0) {
+      const deadLetters = await listDeadLetters(db, { merchantId, limit: 1 });
+      if (deadLetters.length > 0) {
+        throw new Error(`demo deliveries were dead-lettered (e.g. ${deadLetters[0]?.reason}); see pnpm admin dead-letters list --json`);
+      }
+      const counts = await analyticsCounts(stack, merchantId);
+      if (counts && counts.orders === expected.orders && counts.products === expected.products && counts.customers === expected.customers) return;
+    }
+    if (Date.now() > deadline) throw new Error('the demo store did not finish loading within 30 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function analyticsCounts(stack: LocalStack, merchantId: number) {
+  const counts = await stack.analytics.query({
+    query: `SELECT
+        (SELECT count() FROM orders FINAL WHERE merchant_id = {m:UInt64}) AS orders,
+        (SELECT count() FROM products FINAL WHERE merchant_id = {m:UInt64}) AS products,
+        (SELECT count() FROM customers FINAL WHERE merchant_id = {m:UInt64}) AS customers,
+        (SELECT toString(toDate(min(created_at), 'Asia/Riyadh')) FROM orders WHERE merchant_id = {m:UInt64}) AS first_day,
+        (SELECT toString(toDate(max(created_at), 'Asia/Riyadh')) FROM orders WHERE merchant_id = {m:UInt64}) AS last_day`,
+    query_params: { m: merchantId },
+    format: 'JSONEachRow',
+  });
+  const [row] = countsSchema.parse(await counts.json());
+  return row;
 }

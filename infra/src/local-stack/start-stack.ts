@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient } from '@clickhouse/client';
 import { migrateDeploy } from '@salla-analytics/database-schema';
 import {
   createAnalyticsClient,
@@ -9,6 +9,8 @@ import {
 } from '@salla-analytics/olap-repository';
 import { dataDir, type StackEnv } from '../env.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { loadLocalSecrets } from './local-secrets.js';
+import { startPipelineProcess } from './pipeline-process.js';
 import { acquireStackLock } from './stack-lock.js';
 
 export interface LocalStack {
@@ -19,6 +21,11 @@ export interface LocalStack {
   analytics: ClickHouseClient;
   /** The environment every process of the product gets, pointing at these engines. */
   processEnv: Record<string, string>;
+  /** The pipeline service (its own process): where Salla webhooks go. */
+  pipelineUrl: string;
+  pipelinePid: number;
+  /** The generated development webhook secret the pipeline verifies `X-Salla-Signature` with. */
+  webhookSecret: string;
   stop(): Promise<void>;
 }
 
@@ -32,7 +39,9 @@ export async function startLocalStack(env: StackEnv, log: StackLog): Promise<Loc
   const dir = dataDir(env);
   const releaseLock = acquireStackLock(dir);
   const stops: Array<() => Promise<void>> = [async () => releaseLock()];
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     for (const fn of stops.reverse()) await fn().catch((error: unknown) => log(`stop failed: ${String(error)}`));
   };
   try {
@@ -57,16 +66,27 @@ export async function startLocalStack(env: StackEnv, log: StackLog): Promise<Loc
     log(`ClickHouse migrations: ${chMigrations.applied.length} applied, ${chMigrations.alreadyApplied} already there`);
     const analytics = createAnalyticsClient({ url: clickhouseUrl, database: env.CLICKHOUSE_DATABASE });
     stops.push(() => analytics.close());
+    const processEnv = { DATABASE_URL: databaseUrl, CLICKHOUSE_URL: clickhouseUrl, CLICKHOUSE_DATABASE: env.CLICKHOUSE_DATABASE };
+    const secrets = loadLocalSecrets(dir);
+    const pipeline = await startPipelineProcess({
+      env: { ...processEnv, SALLA_WEBHOOK_SECRET: secrets.webhookSecret, TOKEN_ENCRYPTION_KEYS: secrets.tokenEncryptionKeys },
+      port: env.PIPELINE_PORT,
+      logFile: join(dir, 'pipeline.log'),
+      onExit: (code, signal) => {
+        if (!stopping) log(`pipeline service exited (${signal ?? `code ${code}`}); see ${join(dir, 'pipeline.log')}`);
+      },
+    });
+    stops.push(pipeline.stop);
+    log(`pipeline service (pid ${pipeline.pid}) on ${pipeline.url}, logs in ${join(dir, 'pipeline.log')}`);
     return {
       databaseUrl,
       clickhouseUrl,
       clickhouseDatabase: env.CLICKHOUSE_DATABASE,
       analytics,
-      processEnv: {
-        DATABASE_URL: databaseUrl,
-        CLICKHOUSE_URL: clickhouseUrl,
-        CLICKHOUSE_DATABASE: env.CLICKHOUSE_DATABASE,
-      },
+      processEnv,
+      pipelineUrl: pipeline.url,
+      pipelinePid: pipeline.pid,
+      webhookSecret: secrets.webhookSecret,
       stop,
     };
   } catch (error) {

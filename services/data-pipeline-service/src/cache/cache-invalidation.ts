@@ -1,16 +1,9 @@
+import { CACHE_INVALIDATION_CHANNEL, type CacheInvalidation } from '@salla-analytics/core-library';
 import type { Database } from '@salla-analytics/database-schema';
 
-/** The PostgreSQL NOTIFY channel the pipeline signals on; readers (the PWA's cache) LISTEN on it. */
-export const CACHE_INVALIDATION_CHANNEL = 'salla_analytics_cache_invalidation';
-
-/** One signal per merchant per committed batch: `{ merchantId, table, at }` as JSON. */
-export interface CacheInvalidation {
-  merchantId: number;
-  /** The ClickHouse table whose batch committed (orders, products, …). */
-  table: string;
-  /** ISO 8601 instant of the commit. */
-  at: string;
-}
+// The channel and the message (`{ merchantId, table, at }`, one per merchant per committed batch)
+// are a contract with the readers (the PWA's cache): they live in core-library.
+export { CACHE_INVALIDATION_CHANNEL, type CacheInvalidation };
 
 /** Where invalidation signals go. Postgres NOTIFY now; Redis pub/sub can implement the same interface. */
 export interface CacheInvalidationPublisher {

@@ -78,7 +78,7 @@ export async function startPipeline(engines: Engines, overrides: Record<string, 
   const post = async (body: string | Uint8Array, headers: Record<string, string> = {}) => {
     const response = await fetch(`${url}/webhooks/salla`, {
       method: 'POST',
-      body: body as BodyInit,
+      body: typeof body === 'string' ? body : Buffer.from(body),
       headers: { 'Content-Type': 'application/json', ...headers },
     });
     const text = await response.text();
