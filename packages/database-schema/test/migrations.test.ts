@@ -44,6 +44,7 @@ describe('migrateDeploy', () => {
       'jobs',
       'memberships',
       'merchants',
+      'order_states',
       'sessions',
       'users',
       'webhook_inbox',
