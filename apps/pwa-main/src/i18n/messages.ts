@@ -5,8 +5,8 @@ export type Lang = 'ar' | 'en';
 const presetsAr: Record<PeriodPreset, string> = {
   today: 'اليوم',
   yesterday: 'أمس',
-  last_7_days: 'آخر ٧ أيام',
-  last_30_days: 'آخر ٣٠ يومًا',
+  last_7_days: 'آخر 7 أيام',
+  last_30_days: 'آخر 30 يومًا',
   this_week: 'هذا الأسبوع',
   last_week: 'الأسبوع الماضي',
   this_month: 'هذا الشهر',

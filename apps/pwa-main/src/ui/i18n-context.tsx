@@ -25,7 +25,7 @@ export function I18nProvider({ lang, arabicDigits, children }: { lang: Lang; ara
       lang,
       locale,
       dir: lang === 'ar' ? 'rtl' : 'ltr',
-      t: MESSAGES[lang],
+      t: withDigits(MESSAGES[lang], lang === 'ar' && arabicDigits),
       money: (minor, currency) => formatMoney({ amountMinor: minor, currency }, locale),
       number: (value) => formatNumber(value, locale),
       percent: (ratio, signed) => formatPercent(ratio, locale, { signed: signed ?? false }),
@@ -39,4 +39,13 @@ export function useAppLocale(): AppLocale {
   const value = useContext(Context);
   if (!value) throw new Error('useAppLocale needs <I18nProvider>');
   return value;
+}
+
+/** Preset labels carry numbers ("last 30 days"): written with Latin digits, shown in the chosen ones. */
+function withDigits(messages: Messages, arabicIndic: boolean): Messages {
+  if (!arabicIndic) return messages;
+  const presets = Object.fromEntries(
+    Object.entries(messages.picker.presets).map(([key, label]) => [key, label.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)))]),
+  ) as Messages['picker']['presets'];
+  return { ...messages, picker: { ...messages.picker, presets } };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle } from '@salla-analytics/ui-components';
+import { Button, Card, CardContent, CardDescription, CardHeader } from '@salla-analytics/ui-components';
 import { BarChart3, Languages, Store } from 'lucide-react';
 import { useAppLocale } from './i18n-context';
 
@@ -18,9 +18,7 @@ export function LoginView({ sallaOAuth, demoLogin, failed }: { sallaOAuth: boole
           <span aria-hidden className="mb-2 grid size-12 place-items-center rounded-xl bg-primary text-primary-foreground">
             <BarChart3 className="size-6" />
           </span>
-          <CardTitle>
-            <h1 className="text-2xl font-bold">{t.appName}</h1>
-          </CardTitle>
+          <h1 className="text-2xl font-bold">{t.appName}</h1>
           <CardDescription>{t.login.subtitle}</CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-3">

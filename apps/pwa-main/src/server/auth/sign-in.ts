@@ -79,6 +79,12 @@ export async function demoLogin(context: ServerContext): Promise<{ cookies: stri
   return { cookies: [session.cookie, langCookie(merchant.locale)] };
 }
 
+/** The store's language becomes this browser's, unless the visitor already chose one. */
+export function keepChosenLanguage(cookies: string[], request: Request): string[] {
+  const chosen = /(?:^|;\s*)sa_lang=(?:ar|en)(?:;|$)/.test(request.headers.get('cookie') ?? '');
+  return chosen ? cookies.filter((cookie) => !cookie.startsWith(`${LANG_COOKIE}=`)) : cookies;
+}
+
 export function langCookie(lang: 'ar' | 'en'): string {
   // Readable by the page script (the language switch), so not httpOnly; it holds no secret.
   return serializeCookie(LANG_COOKIE, lang, { maxAgeSeconds: 365 * 86_400, httpOnly: false, secure: getEnv().cookieSecure });

@@ -96,7 +96,6 @@ function CohortsCard({ params }: { params: Record<string, string | undefined> })
               retention: Array.from({ length: width }, (_, k) => (k < c.retention.length ? (c.retention[k] ?? 0) : null)),
             }))}
             labels={{ cohort: t.columns.cohort, size: t.columns.customers, period: (_i, formatted) => t.customers.month(formatted), scaleLow: t.customers.low, scaleHigh: t.customers.high }}
-            caption={t.charts.cohorts}
           />
         </QueryBoundary>
       </CardContent>

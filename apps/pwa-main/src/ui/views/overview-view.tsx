@@ -9,6 +9,7 @@ import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { KpiGrid, type KpiItem } from './kpi-grid';
 import { SalesTrendCard } from './sales-trend-card';
+import { sliceColor } from './slice-colors';
 
 const METRICS = [
   ['netSales', false],
@@ -71,7 +72,7 @@ function PaymentMethodsCard({ params }: { params: Record<string, string | undefi
       <CardContent>
         <QueryBoundary loading={query.isPending} error={query.error} empty={rows.length === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>
           <DonutChart
-            data={rows.map((row) => ({ label: t.payment[row.key] ?? (row.key || t.unknown), value: row.netSalesMinor }))}
+            data={rows.map((row, i) => ({ label: t.payment[row.key] ?? (row.key || t.unknown), value: row.netSalesMinor, color: sliceColor(i) }))}
             centerValue={formatMoney({ amountMinor: total, currency }, locale, { notation: 'compact' })}
             centerLabel={t.charts.netSales}
             formatValue={(v, l) => formatMoney({ amountMinor: v, currency }, l)}

@@ -20,6 +20,7 @@ import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { breakdownLabel } from './breakdown-labels';
 import { SalesTrendCard } from './sales-trend-card';
+import { sliceColor } from './slice-colors';
 
 type Dimension = 'payment_method' | 'city' | 'status';
 
@@ -84,7 +85,7 @@ function BreakdownCard({
             />
           ) : (
             <DonutChart
-              data={rows.map((r) => ({ label: breakdownLabel(t, dimension, r.key), value: r.orders }))}
+              data={rows.map((r, i) => ({ label: breakdownLabel(t, dimension, r.key), value: r.orders, color: sliceColor(i) }))}
               centerValue={number(rows.reduce((s, r) => s + r.orders, 0))}
               centerLabel={t.columns.orders}
               ariaLabel={title}

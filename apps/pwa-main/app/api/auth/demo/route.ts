@@ -1,4 +1,4 @@
-import { demoLogin } from '@/src/server/auth/sign-in';
+import { demoLogin, keepChosenLanguage } from '@/src/server/auth/sign-in';
 import { route } from '@/src/server/http/route';
 
 /** One-click demo login (local stack only): POST from the login page, then to the Overview. */
@@ -7,7 +7,7 @@ export const POST = route(
   async ({ context, request }) => {
     const { cookies } = await demoLogin(context);
     const headers = new Headers({ location: new URL('/', request.url).pathname });
-    for (const cookie of cookies) headers.append('set-cookie', cookie);
+    for (const cookie of keepChosenLanguage(cookies, request)) headers.append('set-cookie', cookie);
     return new Response(null, { status: 303, headers });
   },
 );

@@ -1,6 +1,6 @@
 import { isAppError } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { completeSallaLogin, OAUTH_STATE_COOKIE } from '@/src/server/auth/sign-in';
+import { completeSallaLogin, keepChosenLanguage, OAUTH_STATE_COOKIE } from '@/src/server/auth/sign-in';
 import { expiredCookie, readCookies } from '@/src/server/http/cookies';
 import { route } from '@/src/server/http/route';
 
@@ -20,7 +20,7 @@ export const GET = route(
         state: parsed.data.state,
         expectedState: readCookies(request.headers.get('cookie')).get(OAUTH_STATE_COOKIE),
       });
-      for (const cookie of cookies) headers.append('set-cookie', cookie);
+      for (const cookie of keepChosenLanguage(cookies, request)) headers.append('set-cookie', cookie);
       headers.set('location', '/');
     } catch (error) {
       const code = isAppError(error) ? error.code : 'UNAUTHENTICATED';
