@@ -83,6 +83,18 @@ describe('mergeOrderStates', () => {
     expect(late).toMatchObject({ payload: { total: 100 }, status: 'shipped', statusVersion: 50, deletedVersion: 60 });
   });
 
+  it('takes concurrent batches over the same orders in any order without deadlocking', async () => {
+    const ids = Array.from({ length: 2_000 }, (_, index) => 500 + index);
+    const batches = Array.from({ length: 8 }, (_, batch) => {
+      const order = batch % 2 === 0 ? ids : [...ids].reverse();
+      return order.map((orderId) => ({ merchantId: M, orderId, status: { slug: `s${batch}`, version: 100 + batch } }));
+    });
+    const results = await Promise.all(batches.map((parts) => mergeOrderStates(db, parts)));
+    expect(results.every((rows) => rows.length === ids.length)).toBe(true);
+    const [state] = await mergeOrderStates(db, [{ merchantId: M, orderId: 500 }]);
+    expect(state?.status).toBe('s7');
+  });
+
   it('keeps merchants apart', async () => {
     const [a] = await mergeOrderStates(db, [{ ...created, orderId: 3 }]);
     const [b] = await mergeOrderStates(db, [{ ...created, merchantId: 42, orderId: 3, status: { slug: 'canceled', version: 99 } }]);

@@ -63,6 +63,8 @@ export async function mergeOrderStates(db: DatabaseClient, parts: OrderStatePart
     const current = byKey.get(key);
     byKey.set(key, current ? combine(current, next) : next);
   }
+  // One lock order for every caller (merchant, order): concurrent batches wait, never deadlock.
+  const batch = [...byKey.values()].sort((a, b) => compareIds(a.merchant_id, b.merchant_id) || compareIds(a.order_id, b.order_id));
   const rows = await db.$queryRawUnsafe<
     Array<{
       merchant_id: bigint;
@@ -75,7 +77,7 @@ export async function mergeOrderStates(db: DatabaseClient, parts: OrderStatePart
       deleted_version: bigint;
       item_ids: bigint[];
     }>
-  >(MERGE_SQL, JSON.stringify([...byKey.values()]));
+  >(MERGE_SQL, JSON.stringify(batch));
   return rows.map((row) => ({
     merchantId: row.merchant_id,
     orderId: row.order_id,
@@ -87,6 +89,12 @@ export async function mergeOrderStates(db: DatabaseClient, parts: OrderStatePart
     deletedVersion: Number(row.deleted_version),
     itemIds: (row.item_ids ?? []).map(Number),
   }));
+}
+
+function compareIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toWire(part: Parsed): Wire {
@@ -128,6 +136,7 @@ SELECT merchant_id, order_id, payload, payload_version, payload_hash, status, st
 FROM jsonb_to_recordset($1::jsonb) AS x(
   merchant_id bigint, order_id bigint, payload jsonb, payload_version bigint, payload_hash text,
   status text, status_version bigint, deleted_version bigint, item_ids bigint[])
+ORDER BY merchant_id, order_id
 ON CONFLICT (merchant_id, order_id) DO UPDATE SET
   payload = CASE WHEN (EXCLUDED.payload_version, EXCLUDED.payload_hash COLLATE "C") > (s.payload_version, s.payload_hash COLLATE "C")
     THEN EXCLUDED.payload ELSE s.payload END,
