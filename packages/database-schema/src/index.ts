@@ -54,6 +54,7 @@ export {
   markDeliveryQueued,
 } from './inbox/get-deliveries.js';
 export { getDelivery } from './inbox/get-delivery.js';
+export { markDeliveriesQueued, recordDeliveries } from './inbox/record-deliveries.js';
 export {
   type RecordDeliveryInput,
   RecordDeliveryInputSchema,

@@ -5,9 +5,11 @@ import {
   deliveryKeyOf,
   getDeliveries,
   markDeliveriesProcessed,
+  markDeliveriesQueued,
   mergeOrderStates,
   type OrderState,
   type OrderStatePart,
+  recordDeliveries,
   recordDelivery,
 } from '../src/index.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
@@ -114,5 +116,22 @@ describe('inbox batch helpers', () => {
     expect((await getDeliveries(db, ids)).map((row) => row.rawBody).sort()).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
     expect(await markDeliveriesProcessed(db, ids.slice(0, 2))).toBe(2);
     expect(await countDeliveriesByStatus(db, 77)).toEqual({ received: 1, queued: 0, processed: 2, failed: 0 });
+  });
+});
+
+describe('recordDeliveries', () => {
+  it('records a batch in input order, with repeats inside the batch and from before as duplicates', async () => {
+    const body = (n: number) => JSON.stringify({ batch: n });
+    const input = (n: number) => ({ merchantId: 78, deliveryKey: deliveryKeyOf(body(n)), event: 'x', rawBody: body(n) });
+    const before = await recordDelivery(db, input(1));
+    const results = await recordDeliveries(db, [input(1), input(2), input(2), input(3)]);
+    expect(results[0]).toEqual({ duplicate: true, id: before.id, status: 'received' });
+    expect(results[1]).toMatchObject({ duplicate: false });
+    expect(results[2]).toEqual({ duplicate: true, id: results[1]?.id, status: 'received' });
+    expect(results[3]).toMatchObject({ duplicate: false });
+    expect(await markDeliveriesQueued(db, results.map((r) => r.id))).toBe(3);
+    expect(await markDeliveriesProcessed(db, [before.id])).toBe(1);
+    expect(await markDeliveriesQueued(db, [before.id])).toBe(0);
+    expect(await countDeliveriesByStatus(db, 78)).toEqual({ received: 0, queued: 2, processed: 1, failed: 0 });
   });
 });

@@ -17,6 +17,9 @@ const baseSchema = z.object({
     /** `all` = intake + consumer in one process; `intake` or `worker` to scale them apart. */
     PIPELINE_ROLE: z.enum(['all', 'intake', 'worker']).default('all'),
     PIPELINE_BODY_LIMIT_BYTES: positiveInt(1_048_576),
+    /** Concurrent deliveries share inbox and queue writes: up to this many, waiting at most this long. */
+    INTAKE_BATCH_MAX: positiveInt(100),
+    INTAKE_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(100).default(1),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgresql://postgres:postgres@127.0.0.1:54329/salla_analytics'),
     DATABASE_POOL_SIZE: positiveInt(10),
     CLICKHOUSE_URL: z.url().default('http://127.0.0.1:8123'),

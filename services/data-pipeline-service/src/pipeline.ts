@@ -12,6 +12,7 @@ import { DeliveryProcessor } from './processing/delivery-processor.js';
 import { PostgresQueue } from './queue/postgres-queue.js';
 import { QStashQueue } from './queue/qstash-queue.js';
 import type { Queue } from './queue/queue.js';
+import { IntakeBatcher } from './webhooks/intake-batcher.js';
 
 export interface Pipeline {
   app: FastifyInstance;
@@ -83,9 +84,11 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     writeRetryBudgetMs: Math.max(1_000, env.QUEUE_JOB_TIMEOUT_SECONDS * 1000 * 0.6),
   });
 
+  const intake = new IntakeBatcher({ db, queue, metrics }, { maxBatch: env.INTAKE_BATCH_MAX, maxDelayMs: env.INTAKE_BATCH_DELAY_MS });
   const app = buildApp({
     db,
     queue,
+    intake,
     logger,
     metrics,
     webhookSecret: env.SALLA_WEBHOOK_SECRET,

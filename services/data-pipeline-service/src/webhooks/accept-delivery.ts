@@ -1,19 +1,15 @@
 import { type ErrorCode, parseSallaWebhook, sallaWebhookEnvelopeSchema } from '@salla-analytics/core-library';
-import {
-  type Database,
-  deliveryKeyOf,
-  markDeliveryQueued,
-  recordDeadLetter,
-  recordDelivery,
-  updateDeliveryStatus,
-} from '@salla-analytics/database-schema';
+import { type Database, deliveryKeyOf, recordDeadLetter } from '@salla-analytics/database-schema';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import type { Queue } from '../queue/queue.js';
+import { IntakeBatcher } from './intake-batcher.js';
 
 export interface IntakeDeps {
   db: Database;
   queue: Queue;
   metrics?: PipelineMetrics;
+  /** Groups concurrent deliveries into shared inbox/queue writes; without it each is written alone. */
+  intake?: IntakeBatcher;
 }
 
 export type AcceptResult =
@@ -77,36 +73,14 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
 
   const { merchantId, event } = parsed.value;
   deps.metrics?.received.inc({ event: event.length < 40 && /^[a-z.]+$/.test(event) ? event : 'other' });
-  const receivedAt = new Date();
-  const recorded = await recordDelivery(deps.db, { merchantId, deliveryKey: deliveryKeyOf(rawBody), event, rawBody: text, receivedAt });
-  if (recorded.duplicate) {
-    deps.metrics?.duplicates.inc();
-    // 'received' = accepted before but never enqueued (a crash in between): enqueue now.
-    const requeue = recorded.status === 'received' || (options.replay !== undefined && recorded.status !== 'processed');
-    if (requeue) await enqueue(deps, { inboxId: recorded.id, merchantId, event, receivedAt, replay: options.replay?.count });
-    return { outcome: 'duplicate', inboxId: recorded.id, merchantId, event };
-  }
-  await enqueue(deps, { inboxId: recorded.id, merchantId, event, receivedAt, replay: options.replay?.count });
-  return { outcome: 'accepted', inboxId: recorded.id, merchantId, event };
-}
-
-async function enqueue(
-  deps: IntakeDeps,
-  input: { inboxId: string; merchantId: number; event: string; receivedAt: Date; replay: number | undefined },
-): Promise<void> {
-  // A replayed entry is 'failed': set it back to queued first (an operator re-runs a replay that crashed).
-  if (input.replay !== undefined) {
-    await updateDeliveryStatus(deps.db, { merchantId: input.merchantId, id: input.inboxId }, { status: 'queued' });
-  }
-  await deps.queue.publish([
-    {
-      inboxId: input.inboxId,
-      merchantId: input.merchantId,
-      event: input.event,
-      receivedAt: input.receivedAt.toISOString(),
-      ...(input.replay === undefined ? {} : { replay: input.replay }),
-    },
-  ]);
-  await markDeliveryQueued(deps.db, { merchantId: input.merchantId, id: input.inboxId });
-  deps.metrics?.queued.inc();
+  const intake = deps.intake ?? new IntakeBatcher(deps, { maxBatch: 1 });
+  const result = await intake.submit({
+    merchantId,
+    event,
+    deliveryKey: deliveryKeyOf(rawBody),
+    rawBody: text,
+    receivedAt: new Date(),
+    ...(options.replay === undefined ? {} : { replay: options.replay.count }),
+  });
+  return { ...result, merchantId, event };
 }
