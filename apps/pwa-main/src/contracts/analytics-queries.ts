@@ -1,25 +1,15 @@
 import { GRANULARITIES, WEEK_STARTS } from '@salla-analytics/core-library';
 import { z } from 'zod';
 import { periodQuery } from './period-query';
+import { RFM_SEGMENT_NAMES } from './rfm-segment-names';
+
+export { RFM_SEGMENT_NAMES };
 
 // Query contracts of the BFF's analytics routes. Numbers arrive as strings in a query string.
 const limit = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback).describe(`Rows to return (1–${max})`);
 
 export const SALES_BREAKDOWN_DIMENSIONS = ['payment_method', 'city', 'status'] as const;
-export const RFM_SEGMENT_NAMES = [
-  'champions',
-  'loyal',
-  'potential_loyalists',
-  'new_customers',
-  'promising',
-  'need_attention',
-  'about_to_sleep',
-  'cant_lose',
-  'at_risk',
-  'hibernating',
-  'lost',
-] as const;
 
 export const overviewQuerySchema = periodQuery({});
 export const trendQuerySchema = periodQuery({

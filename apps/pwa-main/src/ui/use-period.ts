@@ -3,7 +3,7 @@
 import type { DateRangeValue } from '@salla-analytics/ui-components';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { periodQuerySchema } from '../contracts/period-query';
+import { readUrlPeriod } from '../contracts/period-values';
 
 /**
  * The date range and comparison live in the URL (?preset=…&from=…&to=…&compare=…), so a shared
@@ -19,15 +19,7 @@ export function usePeriod(): {
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const parsed = useMemo(() => {
-    const result = periodQuerySchema.safeParse({
-      preset: search.get('preset') ?? undefined,
-      from: search.get('from') ?? undefined,
-      to: search.get('to') ?? undefined,
-      compare: search.get('compare') ?? undefined,
-    });
-    return result.success ? result.data : periodQuerySchema.parse({});
-  }, [search]);
+  const parsed = useMemo(() => readUrlPeriod((name) => search.get(name)), [search]);
   const value: DateRangeValue = {
     preset: parsed.preset,
     comparison: parsed.compare,

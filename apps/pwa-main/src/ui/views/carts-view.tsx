@@ -1,13 +1,14 @@
 'use client';
 
 import type { AbandonedCartSummary } from '@salla-analytics/olap-repository';
-import { Card, CardContent, CardHeader, CardTitle, DonutChart, formatMoney } from '@salla-analytics/ui-components';
+import { Card, CardContent, CardHeader, DonutChart, formatMoney } from '@salla-analytics/ui-components';
 import { useAppLocale } from '../i18n-context';
 import { PageHeader } from '../page-header';
 import { QueryBoundary } from '../query-states';
 import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { KpiGrid } from './kpi-grid';
+import { SectionTitle } from '../section-title';
 
 const change = (value: number, previous: number | undefined) => (previous ? (value - previous) / previous : null);
 
@@ -36,7 +37,7 @@ export function CartsView({ maxDate }: { maxDate: string }) {
       )}
       <Card>
         <CardHeader>
-          <CardTitle>{t.carts.breakdown}</CardTitle>
+          <SectionTitle>{t.carts.breakdown}</SectionTitle>
         </CardHeader>
         <CardContent>
           <QueryBoundary loading={query.isPending} error={query.error} empty={(current?.carts ?? 0) === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>

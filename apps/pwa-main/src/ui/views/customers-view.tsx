@@ -6,7 +6,6 @@ import {
   Card,
   CardContent,
   CardHeader,
-  CardTitle,
   CohortHeatmap,
   DataTable,
   type DataTableColumn,
@@ -17,13 +16,14 @@ import {
   SelectTrigger,
   SelectValue,
 } from '@salla-analytics/ui-components';
-import { RFM_SEGMENT_NAMES } from '../../contracts/analytics-queries';
+import { RFM_SEGMENT_NAMES } from '../../contracts/rfm-segment-names';
 import { useAppLocale } from '../i18n-context';
 import { PageHeader } from '../page-header';
 import { QueryBoundary } from '../query-states';
 import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { KpiGrid } from './kpi-grid';
+import { SectionTitle } from '../section-title';
 
 const ratio = (value: number, previous: number | undefined) => (previous ? (value - previous) / previous : null);
 
@@ -53,7 +53,7 @@ export function CustomersView({ maxDate }: { maxDate: string }) {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>{t.charts.newVsReturning}</CardTitle>
+            <SectionTitle>{t.charts.newVsReturning}</SectionTitle>
           </CardHeader>
           <CardContent>
             <QueryBoundary loading={split.isPending} error={split.error} empty={!current || current.new.customers + current.returning.customers === 0} onRetry={() => void split.refetch()} retrying={split.isFetching}>
@@ -85,7 +85,7 @@ function CohortsCard({ params }: { params: Record<string, string | undefined> })
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t.charts.cohorts}</CardTitle>
+        <SectionTitle>{t.charts.cohorts}</SectionTitle>
       </CardHeader>
       <CardContent>
         <QueryBoundary loading={query.isPending} error={query.error} empty={cohorts.length === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>
@@ -118,7 +118,7 @@ function LifetimeValueCard({ params }: { params: Record<string, string | undefin
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t.charts.ltv}</CardTitle>
+        <SectionTitle>{t.charts.ltv}</SectionTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <QueryBoundary loading={query.isPending} error={query.error} empty={!ltv || ltv.total.customers === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>
@@ -172,7 +172,7 @@ function RfmCard({ params }: { params: Record<string, string | undefined> }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t.charts.rfm}</CardTitle>
+        <SectionTitle>{t.charts.rfm}</SectionTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
         <QueryBoundary loading={segments.isPending} error={segments.error} empty={rows.length === 0} onRetry={() => void segments.refetch()} retrying={segments.isFetching}>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { RevenueOverview, SalesBreakdownItem, TopProduct } from '@salla-analytics/olap-repository';
-import { Card, CardContent, CardHeader, CardTitle, DonutChart, formatMoney } from '@salla-analytics/ui-components';
+import { Card, CardContent, CardHeader, DonutChart, formatMoney } from '@salla-analytics/ui-components';
 import { useAppLocale } from '../i18n-context';
 import { PageHeader } from '../page-header';
 import { QueryBoundary } from '../query-states';
@@ -10,6 +10,7 @@ import { usePeriod } from '../use-period';
 import { KpiGrid, type KpiItem } from './kpi-grid';
 import { SalesTrendCard } from './sales-trend-card';
 import { sliceColor } from './slice-colors';
+import { SectionTitle } from '../section-title';
 
 const METRICS = [
   ['netSales', false],
@@ -67,7 +68,7 @@ function PaymentMethodsCard({ params }: { params: Record<string, string | undefi
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t.charts.paymentMethods}</CardTitle>
+        <SectionTitle>{t.charts.paymentMethods}</SectionTitle>
       </CardHeader>
       <CardContent>
         <QueryBoundary loading={query.isPending} error={query.error} empty={rows.length === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>
@@ -92,7 +93,7 @@ function TopProductsCard({ params }: { params: Record<string, string | undefined
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t.charts.topProducts}</CardTitle>
+        <SectionTitle>{t.charts.topProducts}</SectionTitle>
       </CardHeader>
       <CardContent>
         <QueryBoundary loading={query.isPending} error={query.error} empty={rows.length === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>

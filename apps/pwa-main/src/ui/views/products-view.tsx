@@ -6,7 +6,6 @@ import {
   Card,
   CardContent,
   CardHeader,
-  CardTitle,
   DataTable,
   type DataTableColumn,
   formatCompactNumber,
@@ -20,6 +19,7 @@ import { PageHeader } from '../page-header';
 import { QueryBoundary } from '../query-states';
 import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
+import { SectionTitle } from '../section-title';
 
 export function ProductsView({ maxDate }: { maxDate: string }) {
   const { t, money, number } = useAppLocale();
@@ -42,7 +42,7 @@ export function ProductsView({ maxDate }: { maxDate: string }) {
       <PageHeader title={t.pages.products} computedAt={products.data?.meta.computedAt} maxDate={maxDate} />
       <Card>
         <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
-          <CardTitle>{t.charts.topProducts}</CardTitle>
+          <SectionTitle>{t.charts.topProducts}</SectionTitle>
           <Tabs value={sortBy} onValueChange={(v) => setParam('sortBy', v === 'revenue' ? undefined : v)}>
             <TabsList>
               <TabsTrigger value="revenue">{t.columns.revenue}</TabsTrigger>
@@ -68,7 +68,7 @@ export function ProductsView({ maxDate }: { maxDate: string }) {
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>{t.charts.categories}</CardTitle>
+          <SectionTitle>{t.charts.categories}</SectionTitle>
         </CardHeader>
         <CardContent>
           <QueryBoundary loading={categories.isPending} error={categories.error} empty={categoryRows.length === 0} onRetry={() => void categories.refetch()} retrying={categories.isFetching}>

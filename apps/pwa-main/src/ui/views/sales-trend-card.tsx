@@ -5,7 +5,6 @@ import {
   Card,
   CardContent,
   CardHeader,
-  CardTitle,
   currencyFractionDigits,
   formatCompactNumber,
   formatMoney,
@@ -14,6 +13,7 @@ import {
 import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { useApi } from '../use-api';
+import { SectionTitle } from '../section-title';
 
 interface TrendData {
   granularity: 'day' | 'week' | 'month';
@@ -36,7 +36,7 @@ export function SalesTrendCard({ params }: { params: Record<string, string | und
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t.charts.salesTrend}</CardTitle>
+        <SectionTitle>{t.charts.salesTrend}</SectionTitle>
       </CardHeader>
       <CardContent>
         <QueryBoundary

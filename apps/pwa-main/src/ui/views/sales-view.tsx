@@ -6,7 +6,6 @@ import {
   Card,
   CardContent,
   CardHeader,
-  CardTitle,
   DataTable,
   type DataTableColumn,
   DonutChart,
@@ -21,6 +20,7 @@ import { usePeriod } from '../use-period';
 import { breakdownLabel } from './breakdown-labels';
 import { SalesTrendCard } from './sales-trend-card';
 import { sliceColor } from './slice-colors';
+import { SectionTitle } from '../section-title';
 
 type Dimension = 'payment_method' | 'city' | 'status';
 
@@ -68,7 +68,7 @@ function BreakdownCard({
   return (
     <Card data-testid={`breakdown-${dimension}`}>
       <CardHeader>
-        <CardTitle>{title}</CardTitle>
+        <SectionTitle>{title}</SectionTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
         <QueryBoundary loading={query.isPending} error={query.error} empty={rows.length === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>

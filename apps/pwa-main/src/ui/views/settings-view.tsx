@@ -7,7 +7,6 @@ import {
   CardDescription,
   CardFooter,
   CardHeader,
-  CardTitle,
   Select,
   SelectContent,
   SelectItem,
@@ -21,6 +20,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { fetchApi, useApi } from '../use-api';
+import { SectionTitle } from '../section-title';
 
 interface StoreSettings {
   name: string;
@@ -75,7 +75,7 @@ export function SettingsView({ role, arabicDigits }: { role: string; arabicDigit
       </header>
       <Card className="max-w-2xl">
         <CardHeader>
-          <CardTitle>{t.settings.title}</CardTitle>
+          <SectionTitle>{t.settings.title}</SectionTitle>
           <CardDescription>{t.settings.description}</CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-5">
@@ -126,7 +126,7 @@ export function SettingsView({ role, arabicDigits }: { role: string; arabicDigit
       </Card>
       <Card className="max-w-2xl">
         <CardHeader>
-          <CardTitle>{t.settings.digits}</CardTitle>
+          <SectionTitle>{t.settings.digits}</SectionTitle>
           <CardDescription>{t.settings.digitsHelp}</CardDescription>
         </CardHeader>
         <CardContent>
