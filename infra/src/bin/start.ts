@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { join } from 'node:path';
 import { isAppError } from '@salla-analytics/core-library';
 import { loadDemoStore } from '../demo/load-demo-store.js';
-import { readStackEnv } from '../env.js';
+import { dataDir, readStackEnv } from '../env.js';
+import { type PwaProcess, startPwaProcess } from '../local-stack/pwa-process.js';
 import { startLocalStack } from '../local-stack/start-stack.js';
 
 const log = (message: string) => console.log(`[stack] ${message}`);
@@ -10,10 +12,12 @@ async function main(): Promise<void> {
   const env = readStackEnv();
   const stack = await startLocalStack(env, log);
   let stopping = false;
+  let pwa: PwaProcess | undefined;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, stopping…`);
+    await pwa?.stop();
     await stack.stop();
     log('stopped cleanly');
     process.exit(0);
@@ -30,6 +34,22 @@ async function main(): Promise<void> {
     `demo store ${demo.merchantId}: ${demo.orders} orders, ${demo.products} products, ${demo.customers} customers` +
       (demo.loaded ? ' loaded' : ' already loaded'),
   );
+  const pwaLog = join(dataDir(env), 'pwa.log');
+  try {
+    pwa = await startPwaProcess({
+      env: { ...stack.processEnv, DEMO_MERCHANT_ID: String(demo.merchantId) },
+      port: env.PWA_PORT,
+      logFile: pwaLog,
+      onExit: (code, signal) => {
+        if (!stopping) log(`PWA exited (${signal ?? `code ${code}`}); see ${pwaLog}`);
+      },
+    });
+  } catch (error) {
+    stopping = true;
+    await stack.stop();
+    throw error;
+  }
+  log(`PWA (pid ${pwa.pid}) on ${pwa.url} — open it and use the demo login; logs in ${pwaLog}`);
   log(`ready — ClickHouse ${stack.clickhouseUrl}, PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   log(`try: pnpm admin overview --merchant ${demo.merchantId} --from ${demo.fromDate} --to ${demo.toDate}`);
   log('press Ctrl-C to stop');
