@@ -4,9 +4,9 @@ import '@fontsource/ibm-plex-sans-arabic/700.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { MESSAGES } from '@/src/i18n/messages';
-import { getDisplayPreferences } from '@/src/server/page-session';
-import { Providers } from '@/src/ui/providers';
+import { MESSAGES } from '../src/i18n/messages';
+import { getDisplayPreferences } from '../src/server/page-session';
+import { Providers } from '../src/ui/providers';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { lang } = await getDisplayPreferences();

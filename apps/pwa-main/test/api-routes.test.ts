@@ -5,10 +5,10 @@ import { ClickHouseAnalyticsRepository, createAnalyticsClient } from '@salla-ana
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { resetEnvForTests } from '@/src/env';
-import { API_ROUTE_LIST, type apiRoutes } from '@/src/server/api-catalog';
-import { closeContext, getContext } from '@/src/server/context';
-import { resetRateLimitersForTests } from '@/src/server/security/rate-limit';
+import { resetEnvForTests } from '../src/env';
+import { API_ROUTE_LIST, type apiRoutes } from '../src/server/api-catalog';
+import { closeContext, getContext } from '../src/server/context';
+import { resetRateLimitersForTests } from '../src/server/security/rate-limit';
 import { CACHE_INVALIDATION_CHANNEL } from '@salla-analytics/core-library';
 import { callRoute, cookiesFrom, ORIGIN, routeModule } from './support/call-route';
 import { sessionFor } from './support/sessions';

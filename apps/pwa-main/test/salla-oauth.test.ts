@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetEnvForTests } from '@/src/env';
-import { closeContext } from '@/src/server/context';
-import { resetRateLimitersForTests } from '@/src/server/security/rate-limit';
+import { resetEnvForTests } from '../src/env';
+import { closeContext } from '../src/server/context';
+import { resetRateLimitersForTests } from '../src/server/security/rate-limit';
 import { callRoute, cookiesFrom, ORIGIN } from './support/call-route';
 import { startTestStack, type TestStack } from './support/test-stack';
 

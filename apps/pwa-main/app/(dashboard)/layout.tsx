@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getPageSession } from '@/src/server/page-session';
-import { AppShell } from '@/src/ui/app-shell';
+import { getPageSession } from '../../src/server/page-session';
+import { AppShell } from '../../src/ui/app-shell';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const session = await getPageSession();

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getEnv } from '@/src/env';
-import { MESSAGES } from '@/src/i18n/messages';
-import { getDisplayPreferences, getPageSession } from '@/src/server/page-session';
-import { LoginView } from '@/src/ui/login-view';
+import { getEnv } from '../../src/env';
+import { MESSAGES } from '../../src/i18n/messages';
+import { getDisplayPreferences, getPageSession } from '../../src/server/page-session';
+import { LoginView } from '../../src/ui/login-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { lang } = await getDisplayPreferences();

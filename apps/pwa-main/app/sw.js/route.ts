@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceWorkerSource } from '@/src/pwa/service-worker-source';
+import { serviceWorkerSource } from '../../src/pwa/service-worker-source';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import type { HttpMethod } from '@/src/server/http/route';
+import type { HttpMethod } from '../../src/server/http/route';
 
 type Handler = (request: Request) => Promise<Response>;
 

@@ -1,5 +1,5 @@
 import { createDatabase, findOrCreateUser, grantMembership, type MembershipRole } from '@salla-analytics/database-schema';
-import { startSession } from '@/src/server/auth/session';
+import { startSession } from '../../src/server/auth/session';
 
 /** A session cookie for a (new) user with `role` on `merchantId`. */
 export async function sessionFor(databaseUrl: string, email: string, merchantId: number, role: MembershipRole): Promise<string> {

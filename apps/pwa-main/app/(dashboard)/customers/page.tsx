@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { MESSAGES } from '@/src/i18n/messages';
-import { getDisplayPreferences, getPageSession } from '@/src/server/page-session';
-import { CustomersView } from '@/src/ui/views/customers-view';
+import { MESSAGES } from '../../../src/i18n/messages';
+import { getDisplayPreferences, getPageSession } from '../../../src/server/page-session';
+import { CustomersView } from '../../../src/ui/views/customers-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { lang } = await getDisplayPreferences();

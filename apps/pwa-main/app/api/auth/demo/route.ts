@@ -1,5 +1,5 @@
-import { demoLogin, keepChosenLanguage } from '@/src/server/auth/sign-in';
-import { route } from '@/src/server/http/route';
+import { demoLogin, keepChosenLanguage } from '../../../../src/server/auth/sign-in';
+import { route } from '../../../../src/server/http/route';
 
 /** One-click demo login (local stack only): POST from the login page, then to the Overview. */
 export const POST = route(

@@ -1,5 +1,5 @@
-import { endSession } from '@/src/server/auth/session';
-import { route } from '@/src/server/http/route';
+import { endSession } from '../../../../src/server/auth/session';
+import { route } from '../../../../src/server/http/route';
 
 export const POST = route(
   { method: 'POST', path: '/api/auth/logout', tag: 'auth', summary: 'Log out', auth: false },

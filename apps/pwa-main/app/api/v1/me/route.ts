@@ -1,6 +1,6 @@
-import { loadStoreSettings } from '@/src/server/analytics/merchant-settings';
-import { apiRoutes } from '@/src/server/api-catalog';
-import { route } from '@/src/server/http/route';
+import { loadStoreSettings } from '../../../../src/server/analytics/merchant-settings';
+import { apiRoutes } from '../../../../src/server/api-catalog';
+import { route } from '../../../../src/server/http/route';
 
 export const GET = route(apiRoutes.me, async ({ context, merchant, session }) => ({
   data: {

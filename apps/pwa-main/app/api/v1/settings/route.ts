@@ -1,8 +1,8 @@
-import { loadStoreSettings } from '@/src/server/analytics/merchant-settings';
-import { apiRoutes } from '@/src/server/api-catalog';
-import { langCookie } from '@/src/server/auth/sign-in';
-import { route } from '@/src/server/http/route';
-import { updateStoreSettings } from '@/src/server/settings/update-store-settings';
+import { loadStoreSettings } from '../../../../src/server/analytics/merchant-settings';
+import { apiRoutes } from '../../../../src/server/api-catalog';
+import { langCookie } from '../../../../src/server/auth/sign-in';
+import { route } from '../../../../src/server/http/route';
+import { updateStoreSettings } from '../../../../src/server/settings/update-store-settings';
 
 export const GET = route(apiRoutes.settingsGet, async ({ context, merchant }) => ({
   data: await loadStoreSettings(context.db, merchant.id),

@@ -1,8 +1,8 @@
 import { isAppError } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { completeSallaLogin, keepChosenLanguage, OAUTH_STATE_COOKIE } from '@/src/server/auth/sign-in';
-import { expiredCookie, readCookies } from '@/src/server/http/cookies';
-import { route } from '@/src/server/http/route';
+import { completeSallaLogin, keepChosenLanguage, OAUTH_STATE_COOKIE } from '../../../../../src/server/auth/sign-in';
+import { expiredCookie, readCookies } from '../../../../../src/server/http/cookies';
+import { route } from '../../../../../src/server/http/route';
 
 const callbackQuery = z.object({ code: z.string().min(1).max(2048), state: z.string().min(1).max(256) });
 

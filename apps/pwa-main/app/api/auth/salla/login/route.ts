@@ -1,5 +1,5 @@
-import { beginSallaLogin } from '@/src/server/auth/sign-in';
-import { route } from '@/src/server/http/route';
+import { beginSallaLogin } from '../../../../../src/server/auth/sign-in';
+import { route } from '../../../../../src/server/http/route';
 
 /** Starts Salla's authorization-code flow (a plain link: CSP form-action would stop a cross-origin form redirect). */
 export const GET = route(

@@ -1,5 +1,5 @@
-import { getNewVsReturningCustomers } from '@/src/server/analytics/new-vs-returning';
-import { apiRoutes } from '@/src/server/api-catalog';
-import { route } from '@/src/server/http/route';
+import { getNewVsReturningCustomers } from '../../../../../src/server/analytics/new-vs-returning';
+import { apiRoutes } from '../../../../../src/server/api-catalog';
+import { route } from '../../../../../src/server/http/route';
 
 export const GET = route(apiRoutes.newVsReturning, ({ context, merchant, query }) => getNewVsReturningCustomers(context, merchant.id, query));
