@@ -80,6 +80,24 @@ describe('local stack (pnpm start)', () => {
     expect(migrate.stdout).toMatch(/ClickHouse \(salla_analytics\): no pending migrations/);
   });
 
+  it('serves the PWA, whose demo login opens the demo store with its numbers', async () => {
+    const base = `http://127.0.0.1:${env.PWA_PORT}`;
+    expect(output).toMatch(new RegExp(`PWA \\(pid \\d+\\) on ${base.replace(/[.]/g, '\\.')}`));
+    expect((await fetch(`${base}/login`)).status).toBe(200);
+    const login = await fetch(`${base}/api/auth/demo`, { method: 'POST', redirect: 'manual', headers: { origin: base } });
+    expect(login.status).toBe(303);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const overview = await fetch(`${base}/api/v1/overview?preset=this_year&compare=none`, { headers: { cookie } });
+    expect(overview.status).toBe(200);
+    const body = (await overview.json()) as { data: { merchantId: number; metrics: { orders: { value: number } } } };
+    expect(body.data.merchantId).toBe(900001);
+    expect(body.data.metrics.orders.value).toBeGreaterThan(0);
+    expect((await fetch(`${base}/api/v1/overview`)).status).toBe(401);
+  });
+
   it('refuses a second start on the same data with a clear sentence', async () => {
     const second = await runNode(START, [], env);
     expect(second.code).toBe(1);
