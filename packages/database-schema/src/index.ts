@@ -49,6 +49,7 @@ export { deliveryKeyOf } from './inbox/delivery-key.js';
 export {
   countDeliveriesByStatus,
   findDeliveryByKey,
+  findUnqueuedDeliveries,
   getDeliveries,
   markDeliveriesProcessed,
   markDeliveryQueued,

@@ -3,6 +3,7 @@ import {
   countDeliveriesByStatus,
   type Database,
   deliveryKeyOf,
+  findUnqueuedDeliveries,
   getDeliveries,
   markDeliveriesProcessed,
   markDeliveriesQueued,
@@ -133,5 +134,13 @@ describe('recordDeliveries', () => {
     expect(await markDeliveriesProcessed(db, [before.id])).toBe(1);
     expect(await markDeliveriesQueued(db, [before.id])).toBe(0);
     expect(await countDeliveriesByStatus(db, 78)).toEqual({ received: 0, queued: 2, processed: 1, failed: 0 });
+  });
+
+  it('finds entries accepted but never enqueued, oldest first', async () => {
+    const raw = (n: number) => JSON.stringify({ stale: n });
+    const old = await recordDelivery(db, { merchantId: 79, deliveryKey: deliveryKeyOf(raw(1)), event: 'x', rawBody: raw(1), receivedAt: new Date(Date.now() - 60_000) });
+    await recordDelivery(db, { merchantId: 79, deliveryKey: deliveryKeyOf(raw(2)), event: 'x', rawBody: raw(2) });
+    const stale = await findUnqueuedDeliveries(db, { olderThan: new Date(Date.now() - 30_000) });
+    expect(stale.filter((row) => row.merchantId === 79n).map((row) => row.id)).toEqual([old.id]);
   });
 });

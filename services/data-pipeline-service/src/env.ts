@@ -20,6 +20,8 @@ const baseSchema = z.object({
     /** Concurrent deliveries share inbox and queue writes: up to this many, waiting at most this long. */
     INTAKE_BATCH_MAX: positiveInt(100),
     INTAKE_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(100).default(1),
+    /** Accepted deliveries still not enqueued after this long (a crash in between) are enqueued again by the worker. */
+    INTAKE_RECOVERY_AFTER_SECONDS: positiveInt(30),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgresql://postgres:postgres@127.0.0.1:54329/salla_analytics'),
     DATABASE_POOL_SIZE: positiveInt(10),
     CLICKHOUSE_URL: z.url().default('http://127.0.0.1:8123'),

@@ -13,6 +13,7 @@ import { PostgresQueue } from './queue/postgres-queue.js';
 import { QStashQueue } from './queue/qstash-queue.js';
 import type { Queue } from './queue/queue.js';
 import { IntakeBatcher } from './webhooks/intake-batcher.js';
+import { recoverUnqueuedDeliveries } from './webhooks/recover-unqueued.js';
 
 export interface Pipeline {
   app: FastifyInstance;
@@ -109,6 +110,16 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   const consumes = env.PIPELINE_ROLE !== 'intake';
   const serves = env.PIPELINE_ROLE !== 'worker' || env.QUEUE_DRIVER === 'qstash';
   let stopped = false;
+  let recovery: NodeJS.Timeout | null = null;
+  const recover = async () => {
+    try {
+      const count = await recoverUnqueuedDeliveries({ db, queue }, { olderThanMs: env.INTAKE_RECOVERY_AFTER_SECONDS * 1000 });
+      if (count > 0) logger.warn({ count }, 'enqueued accepted deliveries that had never been enqueued');
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message } }, 'inbox recovery failed; will try again');
+    }
+    if (!stopped) recovery = setTimeout(recover, Math.min(env.INTAKE_RECOVERY_AFTER_SECONDS, 30) * 1000);
+  };
 
   return {
     app,
@@ -122,6 +133,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       if (consumes) {
         await queue.consume(processor.handle);
         if (queue instanceof PostgresQueue) await queue.consumeExpired(processor.handleExpired);
+        void recover();
       }
       if (!serves) {
         await app.ready();
@@ -134,6 +146,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (recovery !== null) clearTimeout(recovery);
       await app.close();
       await queue.stop();
       await writer.close();

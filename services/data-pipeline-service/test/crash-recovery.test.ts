@@ -20,7 +20,13 @@ function startServer(): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], {
     env: {
       ...process.env,
-      ...engines.env({ PIPELINE_PORT: String(port), QUEUE_JOB_TIMEOUT_SECONDS: '3', BATCH_MAX_DELAY_MS: '300', QUEUE_BATCH_SIZE: '50' }),
+      ...engines.env({
+        PIPELINE_PORT: String(port),
+        QUEUE_JOB_TIMEOUT_SECONDS: '3',
+        BATCH_MAX_DELAY_MS: '300',
+        QUEUE_BATCH_SIZE: '50',
+        INTAKE_RECOVERY_AFTER_SECONDS: '2',
+      }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,4 @@
-import { listDeadLetters } from '@salla-analytics/database-schema';
+import { deliveryKeyOf, listDeadLetters, recordDelivery } from '@salla-analytics/database-schema';
 import { generateStore, localDateRangeToPeriod, toWebhookDeliveries } from '@salla-analytics/core-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, openQueueForPublishing, readPipelineEnv, replayAllDeadLetters, replayDeadLetter, signSallaBody } from '../src/index.js';
@@ -67,6 +67,18 @@ describe('a poison message', () => {
     const results = await replayAllDeadLetters({ db: engines.db, queue });
     expect(results.find((result) => result.status === 'still_invalid')).toMatchObject({ reason: 'invalid_json' });
     await queue.stop();
+    await run.stop();
+  });
+});
+
+describe('a delivery accepted but never enqueued (process stopped in between)', () => {
+  it('is found in the inbox and enqueued by the worker', async () => {
+    const body = JSON.stringify({ event: 'customer.created', merchant: 705001, created_at: '2025-06-01 10:00:00', data: { id: 31, first_name: 'ريم' } });
+    await recordDelivery(engines.db, { merchantId: 705001, deliveryKey: deliveryKeyOf(body), event: 'customer.created', rawBody: body, receivedAt: new Date(Date.now() - 5_000) });
+    const run = await startPipeline(engines, { INTAKE_RECOVERY_AFTER_SECONDS: '1' });
+    await drained(engines);
+    expect(await engines.ch.rows('SELECT customer_id FROM customers FINAL WHERE merchant_id = 705001')).toEqual([{ customer_id: 31 }]);
+    expect(run.logs.join('\n')).toMatch(/enqueued accepted deliveries that had never been enqueued/);
     await run.stop();
   });
 });

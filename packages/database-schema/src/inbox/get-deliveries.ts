@@ -57,3 +57,19 @@ export async function markDeliveryQueued(
   });
   return count === 1;
 }
+
+/**
+ * Entries still `received` (accepted, never marked queued) since before `olderThan`: a process
+ * stopped between writing the inbox and enqueueing. The pipeline enqueues them again.
+ */
+export async function findUnqueuedDeliveries(
+  db: DatabaseClient,
+  { olderThan, limit = 500 }: { olderThan: Date; limit?: number },
+): Promise<Array<Pick<WebhookInbox, 'id' | 'merchantId' | 'event' | 'receivedAt'>>> {
+  return db.webhookInbox.findMany({
+    where: { status: 'received', receivedAt: { lt: olderThan } },
+    orderBy: { receivedAt: 'asc' },
+    take: limit,
+    select: { id: true, merchantId: true, event: true, receivedAt: true },
+  });
+}

@@ -64,7 +64,9 @@ export class IntakeBatcher {
     this.#pending = [];
     if (batch.length === 0) return;
     this.#write(batch.map((entry) => entry.item)).then(
-      (outcomes) => batch.forEach((entry, index) => entry.resolve(outcomes[index] as IntakeOutcome)),
+      (outcomes) => {
+        for (const [index, entry] of batch.entries()) entry.resolve(outcomes[index] as IntakeOutcome);
+      },
       (error: unknown) => {
         for (const entry of batch) entry.reject(error);
       },
@@ -82,9 +84,9 @@ export class IntakeBatcher {
     const published = new Set<string>();
     recorded.forEach((result, index) => {
       const item = items[index] as IntakeItem;
-      // A known delivery goes to the queue again only if it was never enqueued (a crash between
-      // inbox and queue: status still 'received'), or when an operator replays it.
-      const enqueue = !result.duplicate || result.status === 'received' || (item.replay !== undefined && result.status !== 'processed');
+      // A known delivery is enqueued again only when an operator replays it. (One that was accepted
+      // but never enqueued — a crash in between — is picked up by recoverUnqueuedDeliveries.)
+      const enqueue = !result.duplicate || (item.replay !== undefined && result.status !== 'processed');
       if (!enqueue || published.has(result.id)) return;
       published.add(result.id);
       if (item.replay !== undefined) replayed.push({ merchantId: item.merchantId, id: result.id });
