@@ -163,3 +163,22 @@ test('logout ends the session', async ({ page }) => {
   await page.goto(`${BASE()}/`);
   await page.waitForURL(`${BASE()}/login`);
 });
+
+test('pages carry a nonce CSP that forbids framing, and the static security headers', async ({ request }) => {
+  const response = await request.get(`${BASE()}/login`);
+  const headers = response.headers();
+  const csp = headers['content-security-policy'] ?? '';
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("'strict-dynamic'");
+  expect(csp).not.toContain('unsafe-eval');
+  // Next puts the same nonce on its scripts.
+  expect(await response.text()).toContain(`nonce="${nonce}"`);
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  // A second request gets a fresh nonce.
+  const again = (await request.get(`${BASE()}/login`)).headers()['content-security-policy'];
+  expect(again).not.toBe(csp);
+});

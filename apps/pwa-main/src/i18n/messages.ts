@@ -125,6 +125,9 @@ const ar = {
     netSales: 'صافي المبيعات',
     canceled: 'ملغاة',
     key: 'البند',
+    city: 'المدينة',
+    paymentMethod: 'طريقة الدفع',
+    status: 'الحالة',
   },
   customers: {
     new: 'عملاء جدد',
@@ -326,6 +329,9 @@ const en: Messages = {
     netSales: 'Net sales',
     canceled: 'Canceled',
     key: 'Item',
+    city: 'City',
+    paymentMethod: 'Payment method',
+    status: 'Status',
   },
   customers: {
     new: 'New customers',

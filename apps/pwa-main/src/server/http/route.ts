@@ -3,6 +3,7 @@ import { AppError, type ErrorCode } from '@salla-analytics/core-library';
 import type { ActiveSession, Database, MembershipRole } from '@salla-analytics/database-schema';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { getEnv } from '../../env';
 import { hashSessionToken, readSession, sessionTokenOf } from '../auth/session';
 import { getContext, type ServerContext } from '../context';
 import { getLogger } from '../logger';
@@ -74,6 +75,9 @@ export function route<Query extends z.ZodType, Body extends z.ZodType, Auth exte
       response = Response.json(mapped.body, { status: mapped.status });
     }
     response.headers.set('x-request-id', requestId);
+    // JSON never needs to load anything; HSTS in production (pages get both from proxy.ts).
+    if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    if (getEnv().production) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains; preload');
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-cache');
     log.info({ status: response.status, ms: Math.round(performance.now() - started), merchantId }, 'request');
     return response;

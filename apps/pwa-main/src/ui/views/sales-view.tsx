@@ -19,7 +19,7 @@ import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { breakdownLabel } from './breakdown-labels';
 import { SalesTrendCard } from './sales-trend-card';
-import { sliceColor } from './slice-colors';
+import { sliceColor, statusColor } from './slice-colors';
 import { SectionTitle } from '../section-title';
 
 type Dimension = 'payment_method' | 'city' | 'status';
@@ -59,7 +59,7 @@ function BreakdownCard({
   const currency = (query.data?.meta.currency as string | undefined) ?? 'SAR';
   const rows = query.data?.data ?? [];
   const columns: DataTableColumn<SalesBreakdownItem>[] = [
-    { id: 'key', header: t.columns.key, accessor: (r) => breakdownLabel(t, dimension, r.key) },
+    { id: 'key', header: { city: t.columns.city, payment_method: t.columns.paymentMethod, status: t.columns.status }[dimension], accessor: (r) => breakdownLabel(t, dimension, r.key) },
     { id: 'orders', header: t.columns.orders, accessor: (r) => r.orders, cell: (r) => number(r.orders), align: 'end' },
     { id: 'net', header: t.columns.netSales, accessor: (r) => r.netSalesMinor / 100, cell: (r) => money(r.netSalesMinor, currency), align: 'end' },
     { id: 'canceled', header: t.columns.canceled, accessor: (r) => r.canceledOrders, cell: (r) => number(r.canceledOrders), align: 'end' },
@@ -85,7 +85,7 @@ function BreakdownCard({
             />
           ) : (
             <DonutChart
-              data={rows.map((r, i) => ({ label: breakdownLabel(t, dimension, r.key), value: r.orders, color: sliceColor(i) }))}
+              data={rows.map((r, i) => ({ label: breakdownLabel(t, dimension, r.key), value: r.orders, color: dimension === 'status' ? statusColor(r.key, i) : sliceColor(i) }))}
               centerValue={number(rows.reduce((s, r) => s + r.orders, 0))}
               centerLabel={t.columns.orders}
               ariaLabel={title}
