@@ -35,9 +35,13 @@ describe('a poison message', () => {
     expect(Date.now() - started).toBeGreaterThan(2_000);
     expect(letters[0]).toMatchObject({ source: 'queue', reason: 'configuration_error', event: 'app.store.authorize' });
     expect(letters[0]?.message).toMatch(/TOKEN_ENCRYPTION_KEYS is not configured/);
-    const metrics = await (await fetch(`${broken.url}/metrics`)).text();
+    // The counter moves right after the dead letter is written (and the inbox entry marked failed).
+    let metrics = '';
+    await waitFor(async () => {
+      metrics = await (await fetch(`${broken.url}/metrics`)).text();
+      return /pipeline_messages_dead_lettered_total\{reason="configuration_error"\} 1/.test(metrics);
+    });
     expect(metrics).toMatch(/pipeline_messages_retried_total 2/);
-    expect(metrics).toMatch(/pipeline_messages_dead_lettered_total\{reason="configuration_error"\} 1/);
     await broken.stop();
 
     // The fix: configure the keys. Replay (twice: the second is a no-op).
