@@ -21,6 +21,8 @@ export { getSalesTrend, salesTrendRowSchema } from './queries/sales-trend.js';
 export type { SalesTrendParams, SalesTrendPoint, SalesTrendRow } from './queries/sales-trend.js';
 export { getTopProducts, topProductRowSchema } from './queries/top-products.js';
 export type { TopProduct, TopProductRow, TopProductsParams } from './queries/top-products.js';
+export { getProductRanking, productRankingRowSchema } from './queries/product-ranking.js';
+export type { ProductRankingParams, ProductRankingRow, RankedProduct } from './queries/product-ranking.js';
 export { CART_RECOVERY_WINDOW_DAYS, cartSummaryRowSchema, getAbandonedCartSummary } from './queries/abandoned-carts.js';
 export type { AbandonedCartParams, AbandonedCartSummary } from './queries/abandoned-carts.js';
 export { categoryRowSchema, getCategoryPerformance } from './queries/category-performance.js';

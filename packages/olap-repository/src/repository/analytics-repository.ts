@@ -3,6 +3,7 @@ import type { CategoryPerformance, CategoryPerformanceParams } from '../queries/
 import type { Cohort, CohortRetentionParams } from '../queries/cohort-retention.js';
 import type { LifetimeValue, LifetimeValueParams } from '../queries/customer-lifetime-value.js';
 import type { NewVsReturning, NewVsReturningParams } from '../queries/new-vs-returning.js';
+import type { ProductRankingParams, RankedProduct } from '../queries/product-ranking.js';
 import type { RevenueOverview, RevenueOverviewParams } from '../queries/revenue-overview.js';
 import type { RfmCustomer, RfmCustomersParams, RfmParams, RfmSegmentSummary } from '../queries/rfm-segments.js';
 import type { SalesBreakdownItem, SalesByDimensionParams } from '../queries/sales-by-dimension.js';
@@ -17,6 +18,8 @@ export interface IAnalyticsRepository {
   getRevenueOverview(params: RevenueOverviewParams): Promise<RevenueOverview>;
   getSalesTrend(params: SalesTrendParams): Promise<SalesTrendPoint[]>;
   getTopProducts(params: TopProductsParams): Promise<TopProduct[]>;
+  /** The catalogue ranked by sales in the period (slow sellers with direction 'asc'), optionally within one category. */
+  getProductRanking(params: ProductRankingParams): Promise<RankedProduct[]>;
   getSalesByDimension(params: SalesByDimensionParams): Promise<SalesBreakdownItem[]>;
   getCategoryPerformance(params: CategoryPerformanceParams): Promise<CategoryPerformance[]>;
   getNewVsReturning(params: NewVsReturningParams): Promise<NewVsReturning>;

@@ -5,6 +5,7 @@ import { type CategoryPerformanceParams, getCategoryPerformance } from '../queri
 import { type CohortRetentionParams, getCohortRetention } from '../queries/cohort-retention.js';
 import { getCustomerLifetimeValue, type LifetimeValueParams } from '../queries/customer-lifetime-value.js';
 import { getNewVsReturning, type NewVsReturningParams } from '../queries/new-vs-returning.js';
+import { getProductRanking, type ProductRankingParams } from '../queries/product-ranking.js';
 import { getRevenueOverview, type RevenueOverviewParams } from '../queries/revenue-overview.js';
 import { getRfmCustomers, getRfmSegments, type RfmCustomersParams, type RfmParams } from '../queries/rfm-segments.js';
 import { getSalesByDimension, type SalesByDimensionParams } from '../queries/sales-by-dimension.js';
@@ -26,6 +27,10 @@ export class ClickHouseAnalyticsRepository implements IAnalyticsRepository {
 
   getTopProducts(params: TopProductsParams) {
     return getTopProducts(this.client, checked(params));
+  }
+
+  getProductRanking(params: ProductRankingParams) {
+    return getProductRanking(this.client, checked(params));
   }
 
   getSalesByDimension(params: SalesByDimensionParams) {
