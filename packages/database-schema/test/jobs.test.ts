@@ -6,6 +6,9 @@ import {
   type Database,
   enqueueJob,
   failJob,
+  findActiveJob,
+  getJob,
+  heartbeatJob,
   listJobs,
   updateJobProgress,
 } from '../src/index.js';
@@ -108,5 +111,39 @@ describe('tenant scoping', () => {
     expect(await cancelJob(db, { merchantId: MERCHANT_B, id: a.job.id })).toBe(false);
     expect(await cancelJob(db, { merchantId: MERCHANT_A, id: a.job.id })).toBe(true);
     expect(await listJobs(db, { merchantId: MERCHANT_A, status: 'canceled' })).toHaveLength(1);
+  });
+});
+
+describe('leases (a worker that dies mid-job)', () => {
+  it('hands a running job whose lease ran out to another worker, checkpoint kept; a renewed lease keeps it', async () => {
+    const { job } = await enqueueJob(db, { type: 'salla.backfill', merchantId: MERCHANT_A });
+    const t0 = new Date('2030-01-01T00:00:00Z');
+    const claimed = await claimNextJob(db, { leaseMs: 1_000, now: t0 });
+    expect(claimed?.id).toBe(job.id);
+    expect(claimed?.leaseExpiresAt?.toISOString()).toBe('2030-01-01T00:00:01.000Z');
+    await updateJobProgress(db, job.id, { done: 60, total: 600, checkpoint: { nextPage: 2 } });
+    // Still leased: nobody else gets it.
+    expect(await claimNextJob(db, { leaseMs: 1_000, now: new Date(t0.getTime() + 500) })).toBeNull();
+    // Without a lease option, running jobs are never taken over (the old behaviour).
+    expect(await claimNextJob(db, { now: new Date(t0.getTime() + 5_000) })).toBeNull();
+    // The worker died: after the lease, the next claim resumes it.
+    const resumed = await claimNextJob(db, { leaseMs: 1_000, now: new Date(t0.getTime() + 1_500) });
+    expect(resumed).toMatchObject({ id: job.id, attempts: 2, progressDone: 60, checkpoint: { nextPage: 2 } });
+    // A heartbeat renews the lease.
+    expect(await heartbeatJob(db, job.id, { leaseMs: 60_000, now: new Date() })).toBe(true);
+    expect(await claimNextJob(db, { leaseMs: 1_000, now: new Date(Date.now() + 30_000) })).toBeNull();
+    expect(await completeJob(db, job.id)).toBe(true);
+    expect(await heartbeatJob(db, job.id, { leaseMs: 1_000 })).toBe(false);
+  });
+
+  it('finds the merchant’s active job of a type, and a job by id only for its merchant', async () => {
+    const { job } = await enqueueJob(db, { type: 'salla.backfill', merchantId: MERCHANT_A });
+    expect((await findActiveJob(db, { merchantId: MERCHANT_A, type: 'salla.backfill' }))?.id).toBe(job.id);
+    expect(await findActiveJob(db, { merchantId: MERCHANT_B, type: 'salla.backfill' })).toBeNull();
+    expect((await getJob(db, { merchantId: MERCHANT_A, id: job.id }))?.id).toBe(job.id);
+    expect(await getJob(db, { merchantId: MERCHANT_B, id: job.id })).toBeNull();
+    expect(await getJob(db, { merchantId: MERCHANT_A, id: 'not-a-uuid' })).toBeNull();
+    await cancelJob(db, { merchantId: MERCHANT_A, id: job.id });
+    expect(await findActiveJob(db, { merchantId: MERCHANT_A, type: 'salla.backfill' })).toBeNull();
   });
 });

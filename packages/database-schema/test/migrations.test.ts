@@ -40,6 +40,7 @@ describe('migrateDeploy', () => {
       '_prisma_migrations',
       'audit_log',
       'dead_letters',
+      'email_outbox',
       'installations',
       'jobs',
       'memberships',

@@ -1,9 +1,9 @@
 import type { RevenueOverview } from '@salla-analytics/olap-repository';
 import { describe, expect, it } from 'vitest';
-import { getMetricDefinition, METRIC_CATALOG } from './metric-catalog.js';
+import { getMetricDefinition, METRIC_CATALOG, OVERVIEW_METRIC_IDS } from './metric-catalog.js';
 
 describe('metric catalog', () => {
-  it('defines exactly the metrics the overview returns, in both languages', () => {
+  it('defines every metric the overview returns, in both languages', () => {
     const overviewKeys: Array<keyof RevenueOverview['metrics']> = [
       'orders',
       'grossSales',
@@ -13,7 +13,9 @@ describe('metric catalog', () => {
       'aov',
       'uniqueCustomers',
     ];
-    expect(METRIC_CATALOG.map((m) => m.id).sort()).toEqual([...overviewKeys].sort());
+    expect([...OVERVIEW_METRIC_IDS].sort()).toEqual([...overviewKeys].sort());
+    expect(METRIC_CATALOG.filter((m) => m.source === 'getRevenueOverview').map((m) => m.id).sort()).toEqual([...overviewKeys].sort());
+    expect(new Set(METRIC_CATALOG.map((m) => m.id)).size).toBe(METRIC_CATALOG.length);
     for (const metric of METRIC_CATALOG) {
       expect(metric.label.ar).toMatch(/[\u0600-\u06FF]/);
       expect(metric.definition.ar).toMatch(/[\u0600-\u06FF]/);

@@ -6,6 +6,8 @@ export type JobProgress = {
   total?: number;
   /** Where to resume after a crash (e.g. the next page to fetch). */
   checkpoint?: Prisma.InputJsonValue;
+  /** Renews the job's lease for this long (see claimNextJob). */
+  leaseMs?: number;
 };
 
 /** Saves progress of a running job. False if the job is not running (e.g. it was canceled). */
@@ -20,6 +22,7 @@ export async function updateJobProgress(
       progressDone: progress.done,
       ...(progress.total !== undefined ? { progressTotal: progress.total } : {}),
       ...(progress.checkpoint !== undefined ? { checkpoint: progress.checkpoint } : {}),
+      ...(progress.leaseMs !== undefined ? { leaseExpiresAt: new Date(Date.now() + progress.leaseMs) } : {}),
     },
   });
   return count === 1;
