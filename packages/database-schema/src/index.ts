@@ -1,5 +1,12 @@
 // @salla-analytics/database-schema — the OLTP model (PostgreSQL via Prisma 7 + adapter-pg).
 
+// Assistant history (the Ask panel)
+export {
+  type RecordAssistantExchangeInput,
+  RecordAssistantExchangeInputSchema,
+  recordAssistantExchange,
+} from './assistant/record-assistant-exchange.js';
+export { type ListAssistantExchangesInput, listAssistantExchanges } from './assistant/list-assistant-exchanges.js';
 // Audit log
 export {
   type AppendAuditLogInput,
@@ -25,6 +32,7 @@ export {
 export { type DatabaseEnv, DatabaseEnvSchema, LOCAL_DATABASE_URL, parseDatabaseEnv } from './env.js';
 // Generated model types and enums
 export {
+  type AssistantExchange,
   type AuditLog,
   type DeadLetter,
   DeadLetterSource,

@@ -38,6 +38,7 @@ describe('migrateDeploy', () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       '_prisma_migrations',
+      'assistant_exchanges',
       'audit_log',
       'dead_letters',
       'email_outbox',
