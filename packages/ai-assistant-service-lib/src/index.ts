@@ -67,3 +67,7 @@ export { EVAL_CATEGORIES, EVAL_NOW, EVAL_SET, EVAL_TIME_ZONE, type EvalCase } fr
 export { type EvalPlanner, type EvalReport, evaluatePlanner, formatReport, offlineEvalPlanner } from './eval/run-eval.js';
 // Text
 export { detectLanguage, normalizeText } from './text/normalize.js';
+// Configuration (OpenAI gateway from integration-gateways when OPENAI_API_KEY is set)
+export { type AssistantEnv, assistantEnvSchema, readAssistantEnv } from './env.js';
+export { assistantFromEnv, type ConfiguredAssistant, openAiGatewayFromEnv } from './assistant/assistant-from-env.js';
+export { llmEvalPlanner, llmEvalPlannerFromEnv } from './eval/llm-eval-planner.js';
