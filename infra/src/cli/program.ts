@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { askCommand } from './commands/ask.js';
 import { deadLettersListCommand, deadLettersReplayCommand } from './commands/dead-letters.js';
 import { migrateCommand } from './commands/migrate.js';
 import { overviewCommand } from './commands/overview.js';
@@ -27,6 +28,18 @@ export function buildProgram(print: (text: string) => void): Command {
     .option('--compare <mode>', 'previous_period | previous_year | none', 'previous_period')
     .option('--json', 'print JSON')
     .action(async (options) => print(await overviewCommand(options)));
+
+  program
+    .command('ask')
+    .description("ask the AI assistant about one merchant's numbers (the Ask panel's code path)")
+    .argument('<question>', 'the question, in Arabic or English')
+    .requiredOption('--merchant <id>', 'Salla store id')
+    .option('--tz <zone>', "store time zone (default: the store's setting, else Asia/Riyadh)")
+    .option('--week-start <day>', "saturday | sunday | monday (default: the store's setting)")
+    .option('--currency <code>', "display currency (default: the store's setting, else SAR)")
+    .option('--now <iso>', 'answer as of this instant (default: now)')
+    .option('--json', 'print the plan and the answer as JSON')
+    .action(async (question: string, options) => print(await askCommand(question, options)));
 
   const deadLetters = program.command('dead-letters').description('inputs the pipeline could not process, kept with the reason');
   deadLetters

@@ -71,3 +71,4 @@ export { detectLanguage, normalizeText } from './text/normalize.js';
 export { type AssistantEnv, assistantEnvSchema, readAssistantEnv } from './env.js';
 export { assistantFromEnv, type ConfiguredAssistant, openAiGatewayFromEnv } from './assistant/assistant-from-env.js';
 export { llmEvalPlanner, llmEvalPlannerFromEnv } from './eval/llm-eval-planner.js';
+export { describePlan, type PlanSummary } from './plan/describe-plan.js';
