@@ -134,3 +134,18 @@ export {
   type CacheInvalidation,
   cacheInvalidationSchema,
 } from './contracts/cache-invalidation.js';
+export {
+  BACKFILL_JOB_TYPE,
+  BACKFILL_RESOURCES,
+  type BackfillCheckpoint,
+  type BackfillProgress,
+  type BackfillResource,
+  type BackfillResourceState,
+  backfillCheckpointSchema,
+  backfillProgressOf,
+  emptyBackfillCheckpoint,
+  type JobProgressSource,
+  RECONCILE_JOB_TYPE,
+  type ReconcileReport,
+  reconcileReportSchema,
+} from './contracts/backfill-progress.js';

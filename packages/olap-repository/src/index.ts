@@ -62,3 +62,11 @@ export type { EmbeddedClickHouse, EmbeddedClickHouseOptions } from './embedded/e
 export { abandonedCartToRow, customerToRow, productToRow } from './transform/entity-to-row.js';
 export { orderToRows } from './transform/order-to-rows.js';
 export type { OrderRows } from './transform/order-to-rows.js';
+export {
+  countStoredEntities,
+  findStoredEntityIds,
+  STORED_ENTITY_TABLES,
+  type StoredEntityTable,
+  storedCountRowSchema,
+  storedIdRowSchema,
+} from './queries/stored-entities.js';

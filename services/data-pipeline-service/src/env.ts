@@ -1,4 +1,5 @@
 import { booleanFromString, parseEnv, portSchema } from '@salla-analytics/core-library';
+import { sallaEnvShape } from '@salla-analytics/integration-gateways';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -28,8 +29,9 @@ const baseSchema = z.object({
     CLICKHOUSE_USER: z.string().default('default'),
     CLICKHOUSE_PASSWORD: z.string().default(''),
     CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('salla_analytics'),
-    /** `postgres` (pg-boss on DATABASE_URL, the default) or `qstash` (Upstash QStash pushes to /queue/qstash). */
+    /** `postgres` (the inbox on DATABASE_URL is the queue, the default) or `qstash` (Upstash QStash pushes to /queue/qstash). */
     QUEUE_DRIVER: z.enum(['postgres', 'qstash']).default('postgres'),
+    /** Unused since the inbox is the Postgres queue (was the pg-boss queue name); accepted so existing settings still parse. */
     QUEUE_NAME: z.string().regex(/^[a-z0-9_.-]+$/).default('salla-webhooks'),
     /** Attempts after the first one before a message becomes a dead letter. */
     QUEUE_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
@@ -37,7 +39,7 @@ const baseSchema = z.object({
     QUEUE_RETRY_DELAY_SECONDS: positiveInt(2),
     /** A message held longer than this by a consumer (e.g. one that was killed) is handed out again. */
     QUEUE_JOB_TIMEOUT_SECONDS: positiveInt(120),
-    /** How often expired messages are looked for (pg-boss maintenance). */
+    /** Unused since the inbox is the Postgres queue (was pg-boss maintenance); accepted so existing settings still parse. */
     QUEUE_MAINTENANCE_SECONDS: positiveInt(30),
     QUEUE_POLL_INTERVAL_MS: positiveInt(200),
     /** Messages one consumer loop takes at once, and how many loops run. */
@@ -54,6 +56,20 @@ const baseSchema = z.object({
     /** ClickHouse batches: flush at this many rows or this many ms after the first, whichever comes first. */
     BATCH_MAX_ROWS: positiveInt(5_000),
     BATCH_MAX_DELAY_MS: positiveInt(250),
+    /** Salla's OAuth client and Admin API (history backfill, reconciliation): SALLA_CLIENT_ID, SALLA_API_URL, … (integration-gateways). */
+    ...sallaEnvShape,
+    /** Import the store's history (orders, products, customers) when the app is installed (app.store.authorize / app.installed). */
+    BACKFILL_ON_INSTALL: booleanFromString.default(true),
+    /** Backfill/reconcile jobs one worker process runs at once. 0 = this process runs none. */
+    BACKFILL_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
+    /** A running job whose worker stops renewing its lease this long (killed) is resumed by another. */
+    BACKFILL_JOB_LEASE_SECONDS: positiveInt(60),
+    /** How often an idle worker looks for a job. */
+    BACKFILL_POLL_INTERVAL_MS: positiveInt(1_000),
+    /** Runs of one job before it fails for good (each resumes from its checkpoint). */
+    BACKFILL_MAX_ATTEMPTS: positiveInt(5),
+    /** Pages written but not yet committed at once, per resource (fetching runs ahead of ClickHouse). */
+    BACKFILL_PAGES_IN_FLIGHT: positiveInt(4),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Log every accepted webhook at info (default: only problems and a per-batch summary). */
     LOG_REQUESTS: booleanFromString.default(false),

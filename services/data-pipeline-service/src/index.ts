@@ -15,3 +15,10 @@ export { eventRank, eventTime, eventVersion, RANK } from './processing/event-ver
 export type { BatchHandler, DeliveryOutcome, Queue, QueueDelivery, QueueMessage } from './queue/queue.js';
 export { type AcceptResult, acceptDelivery } from './webhooks/accept-delivery.js';
 export { signSallaBody, verifySallaSignature, verifySallaToken } from './webhooks/verify-signature.js';
+export { enqueueHistoryJob, type HistoryJobKind } from './backfill/enqueue-backfill.js';
+export { HistoryJobWorker, type HistoryJobWorkerOptions } from './backfill/history-job-worker.js';
+export { type BackfillDeps, JobStopped, runBackfill } from './backfill/run-backfill.js';
+export { type ReconcileDeps, runReconcile } from './backfill/run-reconcile.js';
+export { type SnapshotWriteDeps, writeSnapshotPage } from './backfill/write-snapshots.js';
+export { snapshotTime, snapshotVersion } from './processing/event-version.js';
+export { createInstallationTokenStore } from './salla/installation-token-store.js';

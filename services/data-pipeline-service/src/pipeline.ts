@@ -1,15 +1,18 @@
 import { createDatabase, type Database } from '@salla-analytics/database-schema';
-import { createTokenCipher, parseTokenEncryptionKeys } from '@salla-analytics/integration-gateways';
+import { createSallaGateway, createTokenCipher, parseTokenEncryptionKeys, type SallaGateway } from '@salla-analytics/integration-gateways';
 import { BatchWriter, createAnalyticsClient } from '@salla-analytics/olap-repository';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { type CacheInvalidationPublisher, PostgresNotifyPublisher } from './cache/cache-invalidation.js';
+import { enqueueHistoryJob } from './backfill/enqueue-backfill.js';
+import { HistoryJobWorker } from './backfill/history-job-worker.js';
 import type { PipelineEnv } from './env.js';
+import { createInstallationTokenStore } from './salla/installation-token-store.js';
 import { buildApp } from './http/build-app.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { PipelineMetrics } from './observability/metrics.js';
 import { DeliveryProcessor } from './processing/delivery-processor.js';
-import { PostgresQueue } from './queue/postgres-queue.js';
+import { InboxQueue } from './queue/inbox-queue.js';
 import { QStashQueue } from './queue/qstash-queue.js';
 import type { Queue } from './queue/queue.js';
 import { IntakeBatcher } from './webhooks/intake-batcher.js';
@@ -22,6 +25,10 @@ export interface Pipeline {
   metrics: PipelineMetrics;
   logger: Logger;
   processor: DeliveryProcessor;
+  /** Salla's OAuth + Admin API clients, when SALLA_CLIENT_ID/SECRET and TOKEN_ENCRYPTION_KEYS are set. */
+  salla: SallaGateway | null;
+  /** Runs history backfill and reconciliation jobs (role all/worker). */
+  historyWorker: HistoryJobWorker;
   /** Creates the queue, starts the consumers (role all/worker) and the HTTP server (role all/intake). Returns the URL. */
   start(): Promise<string | null>;
   /** Stops intake, lets the batches in progress finish, flushes and closes every connection. */
@@ -62,8 +69,27 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     onFlushError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'cache invalidation failed'),
   });
   const cipher = env.TOKEN_ENCRYPTION_KEYS ? createTokenCipher(parseTokenEncryptionKeys(env.TOKEN_ENCRYPTION_KEYS)) : null;
+  const salla =
+    cipher && env.SALLA_CLIENT_ID && env.SALLA_CLIENT_SECRET ? createSallaGateway(env, { store: createInstallationTokenStore(db), cipher }) : null;
+  const historyWorker = new HistoryJobWorker({
+    db,
+    writer,
+    analytics,
+    admin: salla?.admin ?? null,
+    logger,
+    concurrency: env.BACKFILL_CONCURRENCY,
+    leaseMs: env.BACKFILL_JOB_LEASE_SECONDS * 1000,
+    pollIntervalMs: env.BACKFILL_POLL_INTERVAL_MS,
+    maxAttempts: env.BACKFILL_MAX_ATTEMPTS,
+    pagesInFlight: env.BACKFILL_PAGES_IN_FLIGHT,
+  });
+  const onInstalled = async (merchantId: number, installedAt: Date) => {
+    if (!env.BACKFILL_ON_INSTALL) return;
+    const { job, started } = await enqueueHistoryJob(db, { merchantId, installedAt });
+    if (started) logger.info({ merchantId, jobId: job.id }, 'history backfill queued on install');
+  };
 
-  const queue: PostgresQueue | QStashQueue =
+  const queue: InboxQueue | QStashQueue =
     env.QUEUE_DRIVER === 'qstash'
       ? new QStashQueue({
           token: env.QSTASH_TOKEN ?? '',
@@ -73,7 +99,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
           consumerUrl: env.QSTASH_CONSUMER_URL ?? '',
           retries: env.QUEUE_RETRY_LIMIT,
         })
-      : createPostgresQueue(env, logger);
+      : createInboxQueue(env, db, logger);
 
   const processor = new DeliveryProcessor({
     db,
@@ -83,6 +109,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     metrics,
     // Keep a batch (and ClickHouse outages) well inside the time the queue lets a consumer hold it.
     writeRetryBudgetMs: Math.max(1_000, env.QUEUE_JOB_TIMEOUT_SECONDS * 1000 * 0.6),
+    onInstalled,
   });
 
   const intake = new IntakeBatcher({ db, queue, metrics }, { maxBatch: env.INTAKE_BATCH_MAX, maxDelayMs: env.INTAKE_BATCH_DELAY_MS });
@@ -128,12 +155,15 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     metrics,
     logger,
     processor,
+    salla,
+    historyWorker,
     async start() {
       await queue.start();
       if (consumes) {
         await queue.consume(processor.handle);
-        if (queue instanceof PostgresQueue) await queue.consumeExpired(processor.handleExpired);
+        if (queue instanceof InboxQueue) await queue.consumeExpired(processor.handleExpired);
         void recover();
+        historyWorker.start();
       }
       if (!serves) {
         await app.ready();
@@ -148,6 +178,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       stopped = true;
       if (recovery !== null) clearTimeout(recovery);
       await app.close();
+      await historyWorker.stop();
       await queue.stop();
       await writer.close();
       await Promise.allSettled([db.$disconnect(), analytics.close()]);
@@ -155,18 +186,17 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   };
 }
 
-function createPostgresQueue(env: PipelineEnv, logger: Logger): PostgresQueue {
-  return new PostgresQueue({
-    connectionString: env.DATABASE_URL,
-    name: env.QUEUE_NAME,
+function createInboxQueue(env: PipelineEnv, db: Database, logger: Logger, options: { closeDatabaseOnStop?: boolean } = {}): InboxQueue {
+  return new InboxQueue({
+    db,
     retryLimit: env.QUEUE_RETRY_LIMIT,
     retryDelaySeconds: env.QUEUE_RETRY_DELAY_SECONDS,
     jobTimeoutSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
-    maintenanceSeconds: env.QUEUE_MAINTENANCE_SECONDS,
     pollIntervalMs: env.QUEUE_POLL_INTERVAL_MS,
     batchSize: env.QUEUE_BATCH_SIZE,
     concurrency: env.QUEUE_CONCURRENCY,
     logger,
+    ...options,
   });
 }
 
@@ -182,7 +212,7 @@ export async function openQueueForPublishing(env: PipelineEnv, logger: Logger): 
           consumerUrl: env.QSTASH_CONSUMER_URL ?? '',
           retries: env.QUEUE_RETRY_LIMIT,
         })
-      : createPostgresQueue({ ...env, QUEUE_MAINTENANCE_SECONDS: 3_600 }, logger);
+      : createInboxQueue(env, createDatabase(env.DATABASE_URL, { maxConnections: 2 }), logger, { closeDatabaseOnStop: true });
   await queue.start();
   return queue;
 }

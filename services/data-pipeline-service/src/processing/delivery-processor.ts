@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import type { DeliveryOutcome, QueueDelivery, QueueMessage } from '../queue/queue.js';
 import { eventVersion } from './event-version.js';
-import { applyAuthorize, applyLifecycle } from './installations.js';
+import { applyAuthorize, applyLifecycle, type OnInstalled } from './installations.js';
 import { type OrderEventFacts, orderEventFacts, rowsForOrderState } from './order-events.js';
 
 export interface DeliveryProcessorOptions {
@@ -31,6 +31,8 @@ export interface DeliveryProcessorOptions {
   metrics: PipelineMetrics;
   /** How long a batch keeps retrying its ClickHouse writes (e.g. while ClickHouse restarts) before giving the messages back. */
   writeRetryBudgetMs: number;
+  /** After an install was applied (queues the history backfill). */
+  onInstalled?: OnInstalled;
 }
 
 type Rows = { [T in keyof AnalyticsTables]: AnalyticsTables[T][] };
@@ -154,10 +156,10 @@ export class DeliveryProcessor {
         rows.abandoned_carts.push(abandonedCartToRow(webhook.merchantId, webhook.cart, eventVersion(webhook)));
         return;
       case 'app_authorize':
-        await applyAuthorize(db, cipher, webhook);
+        await applyAuthorize(db, cipher, webhook, this.#o.onInstalled);
         return;
       case 'app_lifecycle':
-        await applyLifecycle(db, webhook);
+        await applyLifecycle(db, webhook, this.#o.onInstalled);
         return;
       case 'unknown':
         return;

@@ -11,6 +11,9 @@ import { sallaTokenContext, type TokenCipher } from '@salla-analytics/integratio
 
 export type InstallationOutcome = 'applied' | 'stale' | 'ignored';
 
+/** Called after an install (app.store.authorize, app.installed) was applied — e.g. to queue the history backfill. */
+export type OnInstalled = (merchantId: number, installedAt: Date) => Promise<void>;
+
 /**
  * app.store.authorize: upsert the merchant and store its tokens encrypted. An authorize older
  * than the one already applied (a replay, a late retry) is ignored: Salla refresh tokens work
@@ -20,6 +23,7 @@ export async function applyAuthorize(
   db: Database,
   cipher: TokenCipher | null,
   webhook: Extract<SallaWebhook, { kind: 'app_authorize' }>,
+  onInstalled?: OnInstalled,
 ): Promise<InstallationOutcome> {
   if (cipher === null) {
     throw new AppError('INVALID_ENV', 'TOKEN_ENCRYPTION_KEYS is not configured, so Salla tokens cannot be stored', {
@@ -43,6 +47,7 @@ export async function applyAuthorize(
     scope: authorize.scopes.join(' '),
     tokenType: authorize.tokenType,
   });
+  await onInstalled?.(merchantId, webhook.createdAt);
   return 'applied';
 }
 
@@ -50,6 +55,7 @@ export async function applyAuthorize(
 export async function applyLifecycle(
   db: Database,
   webhook: Extract<SallaWebhook, { kind: 'app_lifecycle' }>,
+  onInstalled?: OnInstalled,
 ): Promise<InstallationOutcome> {
   const merchantId = webhook.merchantId;
   if (webhook.event === 'app.uninstalled') {
@@ -66,6 +72,8 @@ export async function applyLifecycle(
     if (merchant?.uninstalledAt && merchant.uninstalledAt > webhook.createdAt) return 'stale';
     if (merchant?.installedAt && merchant.installedAt >= webhook.createdAt && merchant.status === 'active') return 'stale';
     await upsertMerchant(db, { id: merchantId, name: merchant?.name ?? `Salla store ${merchantId}`, installedAt: webhook.createdAt });
+    // The history needs the tokens of app.store.authorize; without them the job waits for a reinstall.
+    if ((await getInstallationTokens(db, merchantId)) !== null) await onInstalled?.(merchantId, webhook.createdAt);
     return 'applied';
   }
   return 'ignored';

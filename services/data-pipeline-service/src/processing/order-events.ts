@@ -45,6 +45,24 @@ export function orderEventFacts(webhook: OrderWebhook): OrderEventFacts {
 }
 
 /**
+ * What a snapshot of an order read from Salla's Admin API tells (history backfill): the full order
+ * and its status, both at the snapshot's version (see snapshotVersion). Same transform, same
+ * stored shape and hash as a webhook's order, so both converge in order_states.
+ */
+export function orderSnapshotPart(merchantId: number, order: SallaOrder, version: number): OrderStatePart | null {
+  if (!isFullOrder(order)) return null;
+  const value = storedOrder(merchantId, order);
+  const part: OrderStatePart = {
+    merchantId,
+    orderId: order.id,
+    payload: { value, version, hash: createHash('sha256').update(JSON.stringify(value)).digest('hex') },
+    itemIds: value.items.map((item) => item.item_id),
+  };
+  if (order.status?.slug !== undefined) part.status = { slug: order.status.slug, version };
+  return part;
+}
+
+/**
  * The ClickHouse rows for a merged order state, or nothing while no full order has arrived yet
  * (a status or a deletion that came first waits in order_states). The version is the sum of
  * the parts' versions: it grows whenever any part moves forward, and it is the same whatever
