@@ -92,3 +92,16 @@ export function withDependents(packages: WorkspacePackage[], name: string): Set<
   }
   return found;
 }
+
+/** Every internal package `name` depends on, directly or through others (not `name` itself). */
+export function withDependencies(packages: WorkspacePackage[], name: string): Set<string> {
+  const byName = new Map(packages.map((pkg) => [pkg.name, pkg]));
+  const found = new Set<string>();
+  const pending = [...(byName.get(name)?.internalDependencies ?? [])];
+  for (let dep = pending.pop(); dep !== undefined; dep = pending.pop()) {
+    if (found.has(dep)) continue;
+    found.add(dep);
+    pending.push(...(byName.get(dep)?.internalDependencies ?? []));
+  }
+  return found;
+}
