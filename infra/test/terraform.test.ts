@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPackageEnvs } from './support/env-schemas.js';
 import { workspacePackages } from './support/workspace-snapshot.js';
@@ -12,6 +12,9 @@ import { workspacePackages } from './support/workspace-snapshot.js';
  * deliberately left to its default).
  */
 const root = resolve(import.meta.dirname, '../..');
+// Loaded untyped on purpose: its .d.ts pulls the DOM lib into the whole program (`/// <reference
+// lib="dom" />`), which changes the types of fetch in every other test file.
+const { parse } = createRequire(import.meta.url)('@cdktf/hcl2json') as { parse(file: string, contents: string): Promise<unknown> };
 const terraformDir = join(root, 'infra/terraform');
 
 type Block = Record<string, unknown>;
