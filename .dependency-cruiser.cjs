@@ -35,9 +35,20 @@ const directionRules = Object.entries(allowed).map(([from, targets]) => {
   };
 });
 
+// The SDKs of outside APIs. Only the anti-corruption layer may import them (issue 5).
+const OUTSIDE_SDKS = ['openai', 'postmark', 'opossum', 'ioredis', '@upstash/qstash', '@upstash/redis'];
+
 module.exports = {
   forbidden: [
     ...directionRules,
+    {
+      name: 'outside-sdk-only-in-gateways',
+      comment: `Only packages/integration-gateways talks to outside APIs: ${OUTSIDE_SDKS.join(', ')} are imported nowhere else`,
+      severity: 'error',
+      from: { pathNot: '^packages/integration-gateways/' },
+      // Also matches pnpm's real paths (node_modules/.pnpm/<id>/node_modules/<name>/…).
+      to: { path: `node_modules/(${OUTSIDE_SDKS.join('|')})/` },
+    },
     {
       name: 'public-entry-only',
       comment: 'Another package is reachable only through its public entry (package.json exports → dist/index)',
@@ -58,7 +69,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(?:^|/)(?:node_modules|dist|generated|\\.next|storybook-static|\\.turbo)/' },
+    // node_modules stay visible as leaves (doNotFollow), so imports of outside SDKs can be checked.
+    exclude: { path: '(?:^|/)(?:dist|generated|\\.next|storybook-static|\\.turbo)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: false,
     enhancedResolveOptions: {
@@ -73,4 +85,4 @@ module.exports = {
 
 // The same graph, for the test that checks package.json dependencies (non-enumerable so
 // dependency-cruiser's own config validation never sees it).
-Object.defineProperty(module.exports, 'packageGraph', { value: { dir, allowed }, enumerable: false });
+Object.defineProperty(module.exports, 'packageGraph', { value: { dir, allowed, outsideSdks: OUTSIDE_SDKS }, enumerable: false });

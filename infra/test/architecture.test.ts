@@ -16,7 +16,7 @@ async function violations(baseDir: string, paths: string[]): Promise<string[]> {
   const output = result.output as { summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> } };
   return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
 }
-const graph = config.packageGraph as { dir: Record<string, string>; allowed: Record<string, string[]> };
+const graph = config.packageGraph as { dir: Record<string, string>; allowed: Record<string, string[]>; outsideSdks: string[] };
 
 function readJson(path: string): Record<string, Record<string, string> | undefined> {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -66,5 +66,27 @@ describe('architecture', () => {
       'public-entry-only: packages/core-library/src/index.ts -> packages/olap-repository/src/index.ts',
       'public-entry-only: packages/olap-repository/src/index.ts -> packages/core-library/src/money.ts',
     ]);
+  });
+
+  it('keeps outside APIs behind integration-gateways: no other package declares or imports their SDKs', async () => {
+    for (const [key, path] of [...Object.entries(graph.dir), ['infra', 'infra']]) {
+      if (key === 'gateways') continue;
+      const pkg = readJson(join(root, path, 'package.json'));
+      const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies });
+      expect(declared.filter((dep) => graph.outsideSdks.includes(dep)), `${path} declares an outside API's SDK`).toEqual([]);
+    }
+    // The rule fires on an import of an SDK outside the gateways package, and not inside it.
+    const scratch = mkdtempSync(join(tmpdir(), 'sdk-boundary-'));
+    const files: Record<string, string> = {
+      'packages/olap-repository/src/index.ts': "import OpenAI from 'openai';\nexport const client = OpenAI;\n",
+      'packages/integration-gateways/src/index.ts': "import OpenAI from 'openai';\nexport const client = OpenAI;\n",
+      'node_modules/openai/package.json': '{ "name": "openai", "main": "index.js" }',
+      'node_modules/openai/index.js': 'module.exports = {};\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(scratch, path)), { recursive: true });
+      writeFileSync(join(scratch, path), text);
+    }
+    expect(await violations(scratch, ['packages'])).toEqual(['outside-sdk-only-in-gateways: packages/olap-repository/src/index.ts -> node_modules/openai/index.js']);
   });
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { askCommand } from './commands/ask.js';
+import { backfillCommand } from './commands/backfill.js';
 import { deadLettersListCommand, deadLettersReplayCommand } from './commands/dead-letters.js';
 import { migrateCommand } from './commands/migrate.js';
 import { overviewCommand } from './commands/overview.js';
@@ -40,6 +41,16 @@ export function buildProgram(print: (text: string) => void): Command {
     .option('--now <iso>', 'answer as of this instant (default: now)')
     .option('--json', 'print the plan and the answer as JSON')
     .action(async (question: string, options) => print(await askCommand(question, options)));
+
+  program
+    .command('backfill')
+    .description("import a store's history (orders, products, customers) from Salla's Admin API, with a progress bar")
+    .requiredOption('--merchant <id>', 'Salla store id')
+    .option('--reconcile', 'run the reconciliation sweep instead (compare counts with Salla, repair gaps)')
+    .option('--no-wait', 'queue it and return at once')
+    .option('--interval <ms>', 'how often progress is read', '500')
+    .option('--json', 'print the final progress as JSON')
+    .action(async (options) => print(await backfillCommand(options)));
 
   const deadLetters = program.command('dead-letters').description('inputs the pipeline could not process, kept with the reason');
   deadLetters
