@@ -16,6 +16,7 @@ import { InboxQueue } from './queue/inbox-queue.js';
 import { QStashQueue } from './queue/qstash-queue.js';
 import type { Queue } from './queue/queue.js';
 import { IntakeBatcher } from './webhooks/intake-batcher.js';
+import { ParsedWebhooks } from './webhooks/parsed-webhooks.js';
 import { recoverUnqueuedDeliveries } from './webhooks/recover-unqueued.js';
 
 export interface Pipeline {
@@ -82,6 +83,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     pollIntervalMs: env.BACKFILL_POLL_INTERVAL_MS,
     maxAttempts: env.BACKFILL_MAX_ATTEMPTS,
     pagesInFlight: env.BACKFILL_PAGES_IN_FLIGHT,
+    perPage: env.SALLA_API_PER_PAGE,
   });
   const onInstalled = async (merchantId: number, installedAt: Date) => {
     if (!env.BACKFILL_ON_INSTALL) return;
@@ -101,6 +103,8 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
         })
       : createInboxQueue(env, db, logger);
 
+  // Intake and consumer in one process: each delivery is parsed once, at intake.
+  const parsed = env.PIPELINE_ROLE === 'all' ? new ParsedWebhooks() : undefined;
   const processor = new DeliveryProcessor({
     db,
     writer,
@@ -110,6 +114,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     // Keep a batch (and ClickHouse outages) well inside the time the queue lets a consumer hold it.
     writeRetryBudgetMs: Math.max(1_000, env.QUEUE_JOB_TIMEOUT_SECONDS * 1000 * 0.6),
     onInstalled,
+    ...(parsed ? { parsed } : {}),
   });
 
   const intake = new IntakeBatcher({ db, queue, metrics }, { maxBatch: env.INTAKE_BATCH_MAX, maxDelayMs: env.INTAKE_BATCH_DELAY_MS });
@@ -117,6 +122,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     db,
     queue,
     intake,
+    ...(parsed ? { parsed } : {}),
     logger,
     metrics,
     webhookSecret: env.SALLA_WEBHOOK_SECRET,

@@ -18,6 +18,8 @@ export interface HistoryJobWorkerOptions {
   pollIntervalMs: number;
   maxAttempts: number;
   pagesInFlight: number;
+  /** Admin API page size (≤ 60). */
+  perPage?: number;
   onJobFinished?: (job: Job, outcome: 'succeeded' | 'failed' | 'retry') => void;
 }
 
@@ -101,7 +103,9 @@ export class HistoryJobWorker {
         throw new AppError('INVALID_ENV', 'Salla is not configured (SALLA_CLIENT_ID, SALLA_CLIENT_SECRET, TOKEN_ENCRYPTION_KEYS)', { retryable: false });
       }
       const deps = { db, writer: this.#o.writer, admin: this.#o.admin, logger, leaseMs: this.#o.leaseMs, signal };
-      if (job.type === BACKFILL_JOB_TYPE) await runBackfill({ ...deps, pagesInFlight: this.#o.pagesInFlight }, job);
+      if (job.type === BACKFILL_JOB_TYPE) {
+        await runBackfill({ ...deps, pagesInFlight: this.#o.pagesInFlight, ...(this.#o.perPage ? { perPage: this.#o.perPage } : {}) }, job);
+      }
       else await runReconcile({ ...deps, analytics: this.#o.analytics }, job);
       await completeJob(db, job.id);
       this.#o.onJobFinished?.(job, 'succeeded');
