@@ -8,6 +8,7 @@ const config: NextConfig = {
     '@salla-analytics/database-schema',
     '@salla-analytics/olap-repository',
     '@salla-analytics/integration-gateways',
+    '@salla-analytics/ai-assistant-service-lib',
     '@prisma/client',
     '@prisma/adapter-pg',
     '@clickhouse/client',

@@ -61,6 +61,14 @@ export type PwaEnv = z.infer<typeof pwaEnvSchema> & {
   cookieSecure: boolean;
 };
 
+/**
+ * The assistant's own variables (OPENAI_*, ASSISTANT_*), passed as they are to
+ * ai-assistant-service-lib, which validates them with integration-gateways' schema.
+ */
+export function assistantEnvSource(source: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).filter(([key]) => key.startsWith('OPENAI_') || key.startsWith('ASSISTANT_')));
+}
+
 let cached: PwaEnv | undefined;
 
 /** Parsed once, lazily (so `next build` does not need a runtime configuration). */

@@ -18,3 +18,4 @@ export {
   trendQuerySchema,
 } from './contracts/analytics-queries';
 export { type PeriodQuery, periodQuery, periodQueryFields, periodQuerySchema } from './contracts/period-query';
+export { type AssistantAskBody, assistantAskBodySchema, assistantHistoryQuerySchema } from './contracts/assistant';

@@ -32,10 +32,12 @@ export function composeAnswer(result: ToolResult, lang: L): ComposedAnswer {
     const def = getMetricDefinition(id);
     return number(id, def.label[lang], value, def.unit, previous);
   };
+  // Date ranges are left-to-right runs inside Arabic sentences: isolate them so bidi keeps them whole.
+  const iso = (text: string) => (lang === 'ar' ? `\u2066${text}\u2069` : text);
   const periodText = () => {
     if (!result.period) return '';
     const preset = result.period.preset;
-    const range = formatRange(result.period);
+    const range = iso(formatRange(result.period));
     return preset === 'custom' ? range : `${PRESET_LABELS[preset][lang]} (${range})`;
   };
   const definitions = (ids: MetricId[], dims: Parameters<typeof getDimensionDefinition>[0][] = []): AnswerDefinition[] => [
@@ -51,13 +53,13 @@ export function composeAnswer(result: ToolResult, lang: L): ComposedAnswer {
   const changeSentence = (n: AnswerNumber) => {
     if (!result.comparison || n.previous === null) return '';
     const prev = formatValue(n.previous, n.unit, result.currency, lang);
-    const range = formatRange(result.comparison);
-    if (n.change === null) return t(lang, ` مقابل ${prev} في الفترة السابقة (${range}).`, ` against ${prev} in the comparison period (${range}).`);
+    const range = iso(formatRange(result.comparison));
+    if (n.change === null) return t(lang, ` — مقابل ${prev} في الفترة السابقة (${range}).`, ` against ${prev} in the comparison period (${range}).`);
     const pct = formatPercent(Math.abs(n.change), lang);
-    if (n.change === 0) return t(lang, ` دون تغيير عن الفترة السابقة (${range}).`, `, unchanged from the comparison period (${range}).`);
+    if (n.change === 0) return t(lang, ` — دون تغيير عن الفترة السابقة (${range}).`, `, unchanged from the comparison period (${range}).`);
     return n.change > 0
-      ? t(lang, `، بارتفاع ${pct} عن ${prev} في الفترة السابقة (${range}).`, `, up ${pct} from ${prev} in the comparison period (${range}).`)
-      : t(lang, `، بانخفاض ${pct} عن ${prev} في الفترة السابقة (${range}).`, `, down ${pct} from ${prev} in the comparison period (${range}).`);
+      ? t(lang, ` — ارتفاع ${pct} عن ${prev} في الفترة السابقة (${range}).`, `, up ${pct} from ${prev} in the comparison period (${range}).`)
+      : t(lang, ` — انخفاض ${pct} عن ${prev} في الفترة السابقة (${range}).`, `, down ${pct} from ${prev} in the comparison period (${range}).`);
   };
   const end = (s: string) => (/[.!؟?]$/.test(s) ? s : `${s}.`);
 
@@ -87,8 +89,8 @@ export function composeAnswer(result: ToolResult, lang: L): ComposedAnswer {
             ] }
           : result.comparison && result.previous !== null
             ? { type: 'bar', title: primary.label, unit: primary.unit, orientation: 'vertical', items: [
-                { label: formatRange(result.comparison), value: result.previous },
-                { label: formatRange(result.period), value: result.value },
+                { label: t(lang, 'الفترة السابقة', 'Comparison period'), value: result.previous },
+                { label: result.period.preset === 'custom' ? t(lang, 'الفترة', 'Period') : capital(PRESET_LABELS[result.period.preset][lang]), value: result.value },
               ] }
             : null;
       return {
@@ -114,7 +116,7 @@ export function composeAnswer(result: ToolResult, lang: L): ComposedAnswer {
       if (peak) numbers.push(number('peak', t(lang, `أعلى ${bucketWord(result.granularity, lang)}`, `Best ${result.granularity}`), peak[field[metric]], def.unit));
       const narrative = end(
         `${def.label[lang]} ${t(lang, 'في', 'over')} ${periodText()}: ${totalNumber.display}${changeSentence(totalNumber)}` +
-          (peak ? t(lang, ` أعلى ${bucketWord(result.granularity, lang)} كان ${peak.bucket} بقيمة ${numbers[1]?.display}`, ` The best ${result.granularity} was ${peak.bucket} with ${numbers[1]?.display}`) : ''),
+          (peak ? t(lang, ` أعلى ${bucketWord(result.granularity, lang)} كان ${iso(peak.bucket)} بقيمة ${numbers[1]?.display}`, ` The best ${result.granularity} was ${peak.bucket} with ${numbers[1]?.display}`) : ''),
       );
       return {
         status: 'answered',
@@ -142,8 +144,8 @@ export function composeAnswer(result: ToolResult, lang: L): ComposedAnswer {
       const by = sortBy === 'quantity' ? t(lang, 'بالكمية', 'by units sold') : t(lang, 'بالإيرادات', 'by revenue');
       const inCategory = category ? t(lang, ` في فئة «${category}»`, ` in “${category}”`) : '';
       const narrative = first
-        ? end(t(lang, `المنتج ${what} ${by}${inCategory} في ${periodText()}: «${first.label}» (${first.display})`, `The ${what} ${by}${inCategory} in ${periodText()}: “${first.label}” (${first.display})`) +
-            (numbers.length > 1 ? t(lang, ` وهذه قائمة أول ${numbers.length}.`, ` Here are the first ${numbers.length}.`) : ''))
+        ? end(t(lang, `المنتج ${what} ${by}${inCategory} في ${periodText()}: «${first.label}» (${first.display})`, `The ${what} ${by}${inCategory} in ${periodText()}: “${first.label}” (${first.display})`)) +
+          (numbers.length > 1 ? t(lang, ` وهذه قائمة أول ${numbers.length}.`, ` Here are the first ${numbers.length}.`) : '')
         : t(lang, `لا توجد مبيعات منتجات${inCategory} في ${periodText()}.`, `No product sales${inCategory} in ${periodText()}.`);
       return {
         status: 'answered',
