@@ -36,6 +36,7 @@ export {
   type AuditLog,
   type DeadLetter,
   DeadLetterSource,
+  type EmailOutbox,
   InboxStatus,
   type Installation,
   type Job,
@@ -63,6 +64,13 @@ export {
   markDeliveryQueued,
 } from './inbox/get-deliveries.js';
 export { getDelivery } from './inbox/get-delivery.js';
+export {
+  type ClaimedDelivery,
+  claimDeliveries,
+  countPendingDeliveries,
+  releaseDeliveries,
+  requeueDeliveries,
+} from './inbox/inbox-queue.js';
 export { markDeliveriesQueued, recordDeliveries } from './inbox/record-deliveries.js';
 export {
   type RecordDeliveryInput,
@@ -91,6 +99,16 @@ export {
   saveInstallationTokens,
 } from './installations/save-installation-tokens.js';
 export { cancelJob } from './jobs/cancel-job.js';
+export { enqueueJobUnlessActive } from './jobs/enqueue-job-unless-active.js';
+export { findActiveJob, getJob } from './jobs/get-job.js';
+export { heartbeatJob } from './jobs/heartbeat-job.js';
+// Email outbox (embedded default of transactional email)
+export {
+  listOutboxEmails,
+  type RecordOutboxEmailInput,
+  RecordOutboxEmailInputSchema,
+  recordOutboxEmail,
+} from './email-outbox/record-outbox-email.js';
 export { type ClaimNextJobInput, claimNextJob } from './jobs/claim-next-job.js';
 export { completeJob } from './jobs/complete-job.js';
 // Jobs

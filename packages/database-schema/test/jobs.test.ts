@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   cancelJob,
   claimNextJob,
+  enqueueJobUnlessActive,
   completeJob,
   type Database,
   enqueueJob,
@@ -145,5 +146,19 @@ describe('leases (a worker that dies mid-job)', () => {
     expect(await getJob(db, { merchantId: MERCHANT_A, id: 'not-a-uuid' })).toBeNull();
     await cancelJob(db, { merchantId: MERCHANT_A, id: job.id });
     expect(await findActiveJob(db, { merchantId: MERCHANT_A, type: 'salla.backfill' })).toBeNull();
+  });
+});
+
+describe('enqueueJobUnlessActive', () => {
+  it('queues one job however many callers ask at once, and a new one once it finished', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => enqueueJobUnlessActive(db, { type: 'salla.backfill', merchantId: MERCHANT_A })));
+    expect(results.filter((result) => result.started)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.job.id)).size).toBe(1);
+    const [first] = results;
+    await cancelJob(db, { merchantId: MERCHANT_A, id: first!.job.id });
+    const next = await enqueueJobUnlessActive(db, { type: 'salla.backfill', merchantId: MERCHANT_A });
+    expect(next.started).toBe(true);
+    expect(next.job.id).not.toBe(first!.job.id);
+    expect((await enqueueJobUnlessActive(db, { type: 'salla.backfill', merchantId: MERCHANT_B })).started).toBe(true);
   });
 });

@@ -87,6 +87,10 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   });
   const onInstalled = async (merchantId: number, installedAt: Date) => {
     if (!env.BACKFILL_ON_INSTALL) return;
+    if (salla === null) {
+      logger.info({ merchantId }, 'history backfill not queued on install: Salla is not configured (SALLA_CLIENT_ID, SALLA_CLIENT_SECRET)');
+      return;
+    }
     const { job, started } = await enqueueHistoryJob(db, { merchantId, installedAt });
     if (started) logger.info({ merchantId, jobId: job.id }, 'history backfill queued on install');
   };

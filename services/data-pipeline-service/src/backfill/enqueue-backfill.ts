@@ -1,5 +1,5 @@
 import { BACKFILL_JOB_TYPE, RECONCILE_JOB_TYPE } from '@salla-analytics/core-library';
-import { type DatabaseClient, enqueueJob, findActiveJob, type Job } from '@salla-analytics/database-schema';
+import { type Database, enqueueJobUnlessActive, type Job } from '@salla-analytics/database-schema';
 
 export type HistoryJobKind = 'backfill' | 'reconcile';
 
@@ -9,16 +9,13 @@ export type HistoryJobKind = 'backfill' | 'reconcile';
  * install-time backfill once per installation, however often its event is processed.
  */
 export async function enqueueHistoryJob(
-  db: DatabaseClient,
+  db: Database,
   { merchantId, kind = 'backfill', installedAt }: { merchantId: number; kind?: HistoryJobKind; installedAt?: Date },
 ): Promise<{ job: Job; started: boolean }> {
   const type = kind === 'backfill' ? BACKFILL_JOB_TYPE : RECONCILE_JOB_TYPE;
-  const active = await findActiveJob(db, { merchantId, type });
-  if (active) return { job: active, started: false };
-  const { job, duplicate } = await enqueueJob(db, {
+  return enqueueJobUnlessActive(db, {
     type,
     merchantId,
     ...(installedAt ? { dedupeKey: `${type}:install:${merchantId}:${installedAt.getTime()}` } : {}),
   });
-  return { job, started: !duplicate };
 }
