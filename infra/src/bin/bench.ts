@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { readSection, replaceSection } from '../bench/benchmarks-file.js';
 import { renderBenchmarks, runDashboardBench } from '../bench/dashboard-bench.js';
 import { renderPwaBench, runPwaOverviewBench } from '../bench/pwa-overview-bench.js';
+import { renderIngestBench, runIngestBench } from '../bench/ingest-bench.js';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -16,8 +17,8 @@ const arg = (name: string, fallback: number) => {
 };
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
-if (only !== undefined && only !== 'dashboard' && only !== 'pwa') {
-  console.error('error: --only must be dashboard or pwa');
+if (only !== undefined && only !== 'dashboard' && only !== 'pwa' && only !== 'ingest') {
+  console.error('error: --only must be dashboard, pwa or ingest');
   process.exit(2);
 }
 const log = (line: string) => console.log(line);
@@ -28,7 +29,7 @@ const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
 
 // The dashboard section is the head of the file; other tools own marked blocks after it.
 let text: string;
-if (only === 'pwa') {
+if (only === 'pwa' || only === 'ingest') {
   const head = previous.split('<!-- ')[0]?.trimEnd() ?? '';
   text = head === '' ? '# Benchmarks\n' : `${head}\n`;
 } else {
@@ -39,15 +40,32 @@ if (only === 'pwa') {
   });
   text = renderBenchmarks(report);
 }
-const pwaPrevious = readSection(previous, 'pwa-bench');
-if (only !== 'dashboard') {
+// Benchmarks run for minutes: blocks this run does not write are taken from the file as it is now.
+const latest = () => (existsSync(out) ? readFileSync(out, 'utf8') : previous);
+if (only === undefined || only === 'pwa') {
   const pwa = await runPwaOverviewBench({ connections: arg('connections', 50), coldRequests: arg('cold-requests', 600), warmSeconds: arg('warm-seconds', 10), log });
   text = replaceSection(text, 'pwa-bench', renderPwaBench(pwa));
-} else if (pwaPrevious) {
-  text = replaceSection(text, 'pwa-bench', pwaPrevious);
 }
-// Written by `pnpm --filter @salla-analytics/pwa-main lighthouse`: kept as it is.
-const lighthouse = readSection(previous, 'lighthouse');
-if (lighthouse) text = replaceSection(text, 'lighthouse', lighthouse);
+if (only === undefined || only === 'ingest') {
+  const ingest = await runIngestBench({
+    deliveries: arg('ingest-deliveries', 100_000),
+    merchants: arg('ingest-merchants', 8),
+    connections: arg('ingest-connections', 64),
+    ratePerSecond: arg('ingest-rate', 500),
+    steadySeconds: arg('ingest-seconds', 20),
+    probeEveryMs: arg('ingest-probe-ms', 250),
+    timeoutSeconds: arg('ingest-timeout', 600),
+    keepData: process.argv.includes('--ingest-keep-data'),
+    log: (line) => log(`[ingest] ${line}`),
+  });
+  text = replaceSection(text, 'ingest-bench', renderIngestBench(ingest));
+}
+const current = latest();
+for (const section of ['pwa-bench', 'ingest-bench', 'lighthouse']) {
+  // Kept as they are: blocks of parts not run now, and Lighthouse's (written by
+  // `pnpm --filter @salla-analytics/pwa-main lighthouse`).
+  const kept = text.includes(`<!-- ${section}:start -->`) ? null : readSection(current, section);
+  if (kept) text = replaceSection(text, section, kept);
+}
 writeFileSync(out, text);
 console.log(`wrote ${out}`);

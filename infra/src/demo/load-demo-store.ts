@@ -1,9 +1,9 @@
 import { generateStore, type SallaWebhookDelivery, toLocalDate, toWebhookDeliveries } from '@salla-analytics/core-library';
 import { countDeliveriesByStatus, createDatabase, type Database, listDeadLetters, upsertMerchant } from '@salla-analytics/database-schema';
-import { signSallaBody } from '@salla-analytics/data-pipeline-service';
 import { z } from 'zod';
 import type { StackEnv } from '../env.js';
 import type { LocalStack, StackLog } from '../local-stack/start-stack.js';
+import { SignedWebhookSender, signDeliveries } from '../load/signed-webhook-sender.js';
 
 export interface DemoStoreSummary {
   merchantId: number;
@@ -90,43 +90,20 @@ export async function loadDemoStore(stack: LocalStack, env: StackEnv, log: Stack
   }
 }
 
-/** POSTs every delivery, signed, 16 at a time; a delivery not answered 200 is retried (as Salla would). */
+/** POSTs every delivery, signed, 64 at a time over keep-alive connections; anything but 200 is retried (as Salla would). */
 async function sendDeliveries(stack: LocalStack, deliveries: SallaWebhookDelivery[], progress: (sent: number) => void): Promise<void> {
-  let next = 0;
-  let accepted = 0;
   const step = Math.max(5_000, Math.ceil(deliveries.length / 10 / 1000) * 1000);
-  const sendOne = async (delivery: SallaWebhookDelivery) => {
-    const body = JSON.stringify(delivery);
-    const signature = signSallaBody(body, stack.webhookSecret);
-    for (let attempt = 1; ; attempt++) {
-      const status = await fetch(`${stack.pipelineUrl}/webhooks/salla`, {
-        method: 'POST',
-        body,
-        headers: { 'Content-Type': 'application/json', 'X-Salla-Signature': signature, 'X-Salla-Security-Strategy': 'Signature' },
-      }).then(
-        async (response) => {
-          await response.arrayBuffer();
-          return response.status;
-        },
-        () => 0,
-      );
-      if (status === 200) return;
-      if (status === 400 || status === 401 || attempt >= 10) {
-        throw new Error(`the pipeline answered ${status || 'nothing'} to a demo ${delivery.event} delivery`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  };
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < deliveries.length) {
-        const delivery = deliveries[next++] as SallaWebhookDelivery;
-        await sendOne(delivery);
-        accepted += 1;
+  const sender = new SignedWebhookSender(stack.pipelineUrl);
+  try {
+    await sender.sendAll(signDeliveries(deliveries, stack.webhookSecret), {
+      concurrency: 64,
+      onAccepted: (accepted) => {
         if (accepted % step === 0) progress(accepted);
-      }
-    }),
-  );
+      },
+    });
+  } finally {
+    sender.close();
+  }
 }
 
 async function waitUntilLoaded(

@@ -64,6 +64,13 @@ export {
   markDeliveryQueued,
 } from './inbox/get-deliveries.js';
 export { getDelivery } from './inbox/get-delivery.js';
+export {
+  type ClaimedDelivery,
+  claimDeliveries,
+  countPendingDeliveries,
+  releaseDeliveries,
+  requeueDeliveries,
+} from './inbox/inbox-queue.js';
 export { markDeliveriesQueued, recordDeliveries } from './inbox/record-deliveries.js';
 export {
   type RecordDeliveryInput,

@@ -1,5 +1,6 @@
+import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { sallaDateSchema } from './salla-date.js';
+import { parseSallaDateString, sallaDateSchema } from './salla-date.js';
 
 const iso = (input: unknown) => {
   const parsed = sallaDateSchema.safeParse(input);
@@ -52,5 +53,24 @@ describe('sallaDateSchema', () => {
     }
     expect(iso({ date: '2025-03-14 21:47:09', timezone: 'AST' })).toBe('invalid');
     expect(iso({ date: 'soon', timezone: 'Asia/Riyadh' })).toBe('invalid');
+  });
+
+  it('gives the same instants as TZDate for every minute around DST changes (cached day offsets)', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Riyadh'];
+    const days = ['2025-03-08', '2025-03-09', '2025-03-30', '2025-04-06', '2025-10-05', '2025-10-26', '2025-11-02', '2025-11-03'];
+    for (const zone of zones) {
+      for (const day of days) {
+        const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+        for (let minute = 0; minute < 24 * 60; minute += 7) {
+          const h = Math.floor(minute / 60);
+          const mi = minute % 60;
+          const text = `${day} ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:31`;
+          // Twice: the first call fills the cache, the second reads it.
+          for (let round = 0; round < 2; round++) {
+            expect(parseSallaDateString(text, zone)?.getTime(), `${zone} ${text}`).toBe(new TZDate(y, mo - 1, d, h, mi, 31, 0, zone).getTime());
+          }
+        }
+      }
+    }
   });
 });

@@ -53,8 +53,24 @@ function fromOffset([y, mo, d, h, mi, s, ms]: Fields, offsetMinutesEast: number)
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutesEast * 60_000);
 }
 
+// TZDate goes through Intl and costs tens of microseconds; every webhook carries several dates
+// (parsed at intake and again by the consumer). The offset of a local day is cached and trusted
+// only when it is the same at the day's first and last millisecond (no DST change that day);
+// on the few days with a change, each date goes through TZDate.
+const dayOffsets = new Map<string, number | null>();
+
 function fromZone([y, mo, d, h, mi, s, ms]: Fields, timeZone: string): Date {
-  return new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime());
+  const key = `${timeZone}|${y}|${mo}|${d}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const atStart = Date.UTC(y, mo - 1, d) - new TZDate(y, mo - 1, d, 0, 0, 0, 0, timeZone).getTime();
+    const atEnd = Date.UTC(y, mo - 1, d, 23, 59, 59, 999) - new TZDate(y, mo - 1, d, 23, 59, 59, 999, timeZone).getTime();
+    offset = atStart === atEnd ? atStart : null;
+    if (dayOffsets.size >= 100_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  if (offset === null) return new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, timeZone).getTime());
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset);
 }
 
 function offsetMinutes(zone: string): number {

@@ -1,40 +1,73 @@
 import type { DatabaseClient } from '../client.js';
 import type { InboxStatus } from '../generated/prisma/client.js';
 import { type RecordDeliveryInput, RecordDeliveryInputSchema, type RecordDeliveryResult } from './record-delivery.js';
+import { uuidV7 } from './uuid-v7.js';
+
+// Plain SQL with one array per column: the intake's hot path. (Prisma's createManyAndReturn spent
+// ~0.3 ms of CPU per row compiling and binding the query; this is ~0.03 ms.) Rows go in key order,
+// so two batches holding the same deliveries never wait on each other in opposite orders.
+const INSERT_SQL = `
+INSERT INTO webhook_inbox (id, merchant_id, delivery_key, event, raw_body, received_at, status)
+SELECT u.id, u.merchant_id, u.delivery_key, u.event, u.raw_body, u.received_at, $7::inbox_status
+FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+  AS u(id, merchant_id, delivery_key, event, raw_body, received_at)
+ORDER BY u.merchant_id, u.delivery_key
+ON CONFLICT (merchant_id, delivery_key) DO NOTHING
+RETURNING id::text AS id, merchant_id::text AS merchant_id, delivery_key`;
+
+const EXISTING_SQL = `
+SELECT i.id::text AS id, i.merchant_id::text AS merchant_id, i.delivery_key, i.status::text AS status
+FROM webhook_inbox i
+JOIN unnest($1::bigint[], $2::text[]) AS k(merchant_id, delivery_key)
+  ON i.merchant_id = k.merchant_id AND i.delivery_key = k.delivery_key`;
 
 /**
- * recordDelivery for many deliveries in two statements (an intake that groups concurrent requests):
- * results in input order. A repeat — of an earlier delivery, or of one earlier in the same call —
- * is `duplicate: true` with the first copy's id and status.
+ * recordDelivery for many deliveries in one statement (two when some are repeats), for an intake
+ * that groups concurrent requests: results in input order. A repeat — of an earlier delivery, or
+ * of one earlier in the same call — is `duplicate: true` with the first copy's id and status.
+ * `queued: true` writes new entries as `queued`: when the inbox is the queue (claimDeliveries),
+ * writing the entry is enqueueing it, in the same statement.
  */
-export async function recordDeliveries(db: DatabaseClient, inputs: RecordDeliveryInput[]): Promise<RecordDeliveryResult[]> {
+export async function recordDeliveries(
+  db: DatabaseClient,
+  inputs: RecordDeliveryInput[],
+  options: { queued?: boolean } = {},
+): Promise<RecordDeliveryResult[]> {
+  const initialStatus: InboxStatus = options.queued ? 'queued' : 'received';
   if (inputs.length === 0) return [];
   const data = inputs.map((input) => RecordDeliveryInputSchema.parse(input));
-  const keyOf = (row: { merchantId: bigint; deliveryKey: string }) => `${row.merchantId}:${row.deliveryKey}`;
-  const inserted = await db.webhookInbox.createManyAndReturn({
-    data,
-    skipDuplicates: true,
-    select: { id: true, merchantId: true, deliveryKey: true },
-  });
-  const fresh = new Map(inserted.map((row) => [keyOf(row), row.id]));
-  const missing = data.filter((row) => !fresh.has(keyOf(row)));
+  const keyOf = (merchantId: bigint | string, deliveryKey: string) => `${merchantId}:${deliveryKey}`;
+  const now = new Date().toISOString();
+  const inserted = await db.$queryRawUnsafe<Array<{ id: string; merchant_id: string; delivery_key: string }>>(
+    INSERT_SQL,
+    data.map(() => uuidV7()),
+    data.map((row) => String(row.merchantId)),
+    data.map((row) => row.deliveryKey),
+    data.map((row) => row.event),
+    data.map((row) => row.rawBody),
+    data.map((row) => row.receivedAt?.toISOString() ?? now),
+    initialStatus,
+  );
+  const fresh = new Map(inserted.map((row) => [keyOf(row.merchant_id, row.delivery_key), row.id]));
+  const missing = data.filter((row) => !fresh.has(keyOf(row.merchantId, row.deliveryKey)));
   const existing = new Map<string, { id: string; status: InboxStatus }>();
   if (missing.length > 0) {
-    const rows = await db.webhookInbox.findMany({
-      where: { OR: missing.map((row) => ({ merchantId: row.merchantId, deliveryKey: row.deliveryKey })) },
-      select: { id: true, merchantId: true, deliveryKey: true, status: true },
-    });
-    for (const row of rows) existing.set(keyOf(row), { id: row.id, status: row.status });
+    const rows = await db.$queryRawUnsafe<Array<{ id: string; merchant_id: string; delivery_key: string; status: InboxStatus }>>(
+      EXISTING_SQL,
+      missing.map((row) => String(row.merchantId)),
+      missing.map((row) => row.deliveryKey),
+    );
+    for (const row of rows) existing.set(keyOf(row.merchant_id, row.delivery_key), { id: row.id, status: row.status });
   }
   const claimed = new Set<string>();
   return data.map((row): RecordDeliveryResult => {
-    const key = keyOf(row);
+    const key = keyOf(row.merchantId, row.deliveryKey);
     const id = fresh.get(key);
     if (id !== undefined && !claimed.has(key)) {
       claimed.add(key);
       return { duplicate: false, id };
     }
-    if (id !== undefined) return { duplicate: true, id, status: 'received' };
+    if (id !== undefined) return { duplicate: true, id, status: initialStatus };
     const found = existing.get(key);
     // Absent only if the first copy was purged in between: extremely rare, report it as a new failure to retry.
     if (found === undefined) throw new Error('inbox entry vanished while recording; retry');
@@ -45,6 +78,5 @@ export async function recordDeliveries(db: DatabaseClient, inputs: RecordDeliver
 /** received → queued for many entries at once (never undoing processed or failed). */
 export async function markDeliveriesQueued(db: DatabaseClient, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const { count } = await db.webhookInbox.updateMany({ where: { id: { in: ids }, status: 'received' }, data: { status: 'queued' } });
-  return count;
+  return db.$executeRawUnsafe(`UPDATE webhook_inbox SET status = 'queued' WHERE id = ANY($1::uuid[]) AND status = 'received'`, ids);
 }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isAppError, parseSallaWebhook, type SallaWebhook } from '@salla-analytics/core-library';
 import {
   type Database,
@@ -19,6 +20,7 @@ import {
 import type { Logger } from 'pino';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import type { DeliveryOutcome, QueueDelivery, QueueMessage } from '../queue/queue.js';
+import { ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 import { eventVersion } from './event-version.js';
 import { applyAuthorize, applyLifecycle, type OnInstalled } from './installations.js';
 import { type OrderEventFacts, orderEventFacts, rowsForOrderState } from './order-events.js';
@@ -33,9 +35,18 @@ export interface DeliveryProcessorOptions {
   writeRetryBudgetMs: number;
   /** After an install was applied (queues the history backfill). */
   onInstalled?: OnInstalled;
+  /** Webhooks the intake of this process parsed already (role `all`). */
+  parsed?: ParsedWebhooks;
 }
 
 type Rows = { [T in keyof AnalyticsTables]: AnalyticsTables[T][] };
+
+/**
+ * A batch of hundreds of deliveries is parsed and transformed in slices: between slices the event
+ * loop answers webhooks waiting in the same process (role `all`), so acknowledgements stay fast
+ * while a big batch is processed.
+ */
+const YIELD_EVERY = 32;
 
 interface Work {
   index: number;
@@ -60,9 +71,16 @@ export class DeliveryProcessor {
 
   readonly handle = async (deliveries: QueueDelivery[]): Promise<DeliveryOutcome[]> => {
     const outcomes: Array<DeliveryOutcome | undefined> = deliveries.map(() => undefined);
-    const inbox = new Map((await getDeliveries(this.#o.db, deliveries.map((d) => d.message.inboxId))).map((row) => [row.id, row]));
+    const timing = new PhaseTimer();
+    // The inbox queue hands the entries over with their bodies; other queues carry only references.
+    const prefetched = deliveries.every((delivery) => delivery.inbox !== undefined);
+    const entries = prefetched
+      ? deliveries.map((delivery) => delivery.inbox as WebhookInbox)
+      : await getDeliveries(this.#o.db, deliveries.map((delivery) => delivery.message.inboxId));
+    const inbox = new Map(entries.map((row) => [row.id, row]));
     const work: Work[] = [];
     for (const [index, delivery] of deliveries.entries()) {
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const row = inbox.get(delivery.message.inboxId);
       if (row === undefined || Number(row.merchantId) !== delivery.message.merchantId) {
         this.#o.logger.warn({ inboxId: delivery.message.inboxId, merchantId: delivery.message.merchantId }, 'queue message without its inbox entry; skipped');
@@ -73,18 +91,21 @@ export class DeliveryProcessor {
         outcomes[index] = { status: 'done' };
         continue;
       }
-      const parsed = parseBody(row.rawBody);
+      const cached = this.#o.parsed?.take(ParsedWebhooks.key(row.merchantId, row.deliveryKey));
+      const parsed = cached !== undefined ? { ok: true as const, webhook: cached } : parseBody(row.rawBody);
       if (!parsed.ok) {
         outcomes[index] = await this.#deadLetter(delivery, row, 'invalid_payload', parsed.message);
         continue;
       }
       work.push({ index, delivery, inbox: row, webhook: parsed.webhook });
     }
+    timing.lap('parse');
 
     const rows: Rows = { orders: [], order_items: [], customers: [], products: [], abandoned_carts: [], order_status_history: [] };
     const orderFacts: OrderEventFacts[] = [];
     const ready: Work[] = [];
-    for (const item of work) {
+    for (const [position, item] of work.entries()) {
+      if (position % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       try {
         await this.#collect(item.webhook, rows, orderFacts);
         ready.push(item);
@@ -92,10 +113,12 @@ export class DeliveryProcessor {
         outcomes[item.index] = await this.#failed(item, error);
       }
     }
+    timing.lap('transform');
 
     if (ready.length > 0) {
       try {
         const states = await mergeOrderStates(this.#o.db, orderFacts.map((fact) => fact.part));
+        timing.lap('merge');
         for (const fact of orderFacts) rows.order_status_history.push(...fact.history);
         for (const state of states) {
           const orderRows = rowsForOrderState(state);
@@ -104,7 +127,9 @@ export class DeliveryProcessor {
           rows.order_items.push(...orderRows.items);
         }
         await this.#writeAll(rows);
+        timing.lap('clickhouse');
         await markDeliveriesProcessed(this.#o.db, ready.map((item) => item.inbox.id));
+        timing.lap('mark');
         const now = Date.now();
         for (const item of ready) {
           outcomes[item.index] = { status: 'done' };
@@ -115,6 +140,7 @@ export class DeliveryProcessor {
         for (const item of ready) outcomes[item.index] = await this.#failed(item, error);
       }
     }
+    this.#o.logger.debug({ messages: deliveries.length, processed: ready.length, ms: timing.laps }, 'batch handled');
     return outcomes.map((outcome) => outcome ?? { status: 'retry', error: 'not processed' });
   };
 
@@ -215,6 +241,18 @@ export class DeliveryProcessor {
     this.#o.metrics.deadLettered.inc({ reason });
     this.#o.logger.error({ merchantId, inboxId: inbox.id, event: inbox.event, reason, err: { message } }, 'message dead-lettered');
     return { status: 'dead-lettered' };
+  }
+}
+
+/** Milliseconds per phase of a batch, for the debug log. */
+class PhaseTimer {
+  readonly laps: Record<string, number> = {};
+  #last = performance.now();
+
+  lap(name: string): void {
+    const now = performance.now();
+    this.laps[name] = Math.round(now - this.#last);
+    this.#last = now;
   }
 }
 

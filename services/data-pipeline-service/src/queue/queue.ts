@@ -1,3 +1,4 @@
+import type { WebhookInbox } from '@salla-analytics/database-schema';
 import { z } from 'zod';
 
 /**
@@ -22,24 +23,32 @@ export interface QueueDelivery {
   attempt: number;
   /** No retry follows a failure of this attempt: the handler must dead-letter instead. */
   lastAttempt: boolean;
+  /** The inbox entry with its body, when the queue read it already (the inbox queue claims entries). */
+  inbox?: WebhookInbox;
 }
 
 /** What the handler decided for each delivery, in the same order. */
 export type DeliveryOutcome =
+  /** Its effects are committed and its inbox entry is `processed` (or it was already). */
   | { status: 'done' }
   /** Try again later (backoff); only returned when it is not the last attempt. */
   | { status: 'retry'; error: string }
-  /** Kept as a dead letter by the handler: the queue must not deliver it again. */
+  /** Kept as a dead letter by the handler (inbox entry `failed`): the queue must not deliver it again. */
   | { status: 'dead-lettered' };
 
 export type BatchHandler = (deliveries: QueueDelivery[]) => Promise<DeliveryOutcome[]>;
 
 /**
  * The pipeline's queue: at-least-once, with retries and exponential backoff. Two adapters:
- * pg-boss on the same PostgreSQL (default) and Upstash QStash (push, signed).
+ * the inbox on the same PostgreSQL (default, InboxQueue) and Upstash QStash (push, signed).
  */
 export interface Queue {
   readonly driver: 'postgres' | 'qstash';
+  /**
+   * True when the inbox entry is the message (InboxQueue): the intake writes new entries
+   * `queued` and publishes nothing for them; `publish` is then only for replays and recovery.
+   */
+  readonly enqueuesOnInboxWrite?: boolean;
   /** Creates what the queue needs (schema, queue); idempotent. */
   start(): Promise<void>;
   /** Enqueues; `deduplicationId` (the inbox id) makes a second publish of the same message harmless where the driver supports it. */

@@ -3,6 +3,7 @@ import { type Database, deliveryKeyOf, recordDeadLetter } from '@salla-analytics
 import type { PipelineMetrics } from '../observability/metrics.js';
 import type { Queue } from '../queue/queue.js';
 import { IntakeBatcher } from './intake-batcher.js';
+import { ParsedWebhooks } from './parsed-webhooks.js';
 
 export interface IntakeDeps {
   db: Database;
@@ -10,6 +11,8 @@ export interface IntakeDeps {
   metrics?: PipelineMetrics;
   /** Groups concurrent deliveries into shared inbox/queue writes; without it each is written alone. */
   intake?: IntakeBatcher;
+  /** Hands the parse to the consumer of the same process (role `all`), which then skips its own. */
+  parsed?: ParsedWebhooks;
 }
 
 export type AcceptResult =
@@ -74,10 +77,13 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
   const { merchantId, event } = parsed.value;
   deps.metrics?.received.inc({ event: event.length < 40 && /^[a-z.]+$/.test(event) ? event : 'other' });
   const intake = deps.intake ?? new IntakeBatcher(deps, { maxBatch: 1 });
+  const deliveryKey = deliveryKeyOf(rawBody);
+  // Before the write: once the entry is in the inbox a consumer may claim it at once.
+  deps.parsed?.remember(ParsedWebhooks.key(merchantId, deliveryKey), parsed.value);
   const result = await intake.submit({
     merchantId,
     event,
-    deliveryKey: deliveryKeyOf(rawBody),
+    deliveryKey,
     rawBody: text,
     receivedAt: new Date(),
     ...(options.replay === undefined ? {} : { replay: options.replay.count }),

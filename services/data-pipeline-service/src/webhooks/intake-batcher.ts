@@ -31,21 +31,31 @@ interface Pending {
 
 /**
  * Writes accepted deliveries to the inbox and the queue in groups: requests that arrive within
- * `maxDelayMs` of each other (or `maxBatch` of them) share one inbox insert, one queue insert and
- * one status update, instead of three round trips each. Every caller still gets its own answer
- * only after its delivery is in the inbox and enqueued — the 200 keeps its meaning.
+ * `maxDelayMs` of each other (or `maxBatch` of them) share one inbox insert and one queue insert,
+ * instead of round trips each. At most `maxInFlight` groups are written at once; requests that
+ * arrive meanwhile wait for the next group, so groups grow with the load instead of the number
+ * of commits. Every caller gets its own answer only after its delivery is in the inbox and
+ * enqueued — the 200 keeps its meaning. (Marking the entries `queued` comes after the answers:
+ * an entry left `received` by a crash there is enqueued again by recoverUnqueuedDeliveries, and
+ * enqueueing twice is harmless.)
  */
 export class IntakeBatcher {
   readonly #deps: { db: Database; queue: Queue; metrics?: PipelineMetrics };
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
+  readonly #maxInFlight: number;
   #pending: Pending[] = [];
   #timer: NodeJS.Timeout | null = null;
+  #inFlight = 0;
 
-  constructor(deps: { db: Database; queue: Queue; metrics?: PipelineMetrics }, options: { maxBatch?: number; maxDelayMs?: number } = {}) {
+  constructor(
+    deps: { db: Database; queue: Queue; metrics?: PipelineMetrics },
+    options: { maxBatch?: number; maxDelayMs?: number; maxInFlight?: number } = {},
+  ) {
     this.#deps = deps;
     this.#maxBatch = options.maxBatch ?? 100;
     this.#maxDelayMs = options.maxDelayMs ?? 2;
+    this.#maxInFlight = options.maxInFlight ?? 4;
   }
 
   submit(item: IntakeItem): Promise<IntakeOutcome> {
@@ -60,24 +70,37 @@ export class IntakeBatcher {
   #flush(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    const batch = this.#pending;
-    this.#pending = [];
-    if (batch.length === 0) return;
+    // Every writer busy: the pending deliveries go with the next group (see #settled).
+    if (this.#pending.length === 0 || this.#inFlight >= this.#maxInFlight) return;
+    const batch = this.#pending.splice(0, this.#maxBatch);
+    this.#inFlight += 1;
     this.#write(batch.map((entry) => entry.item)).then(
-      (outcomes) => {
+      ({ outcomes, queued }) => {
+        this.#settled();
         for (const [index, entry] of batch.entries()) entry.resolve(outcomes[index] as IntakeOutcome);
+        // Failure here only leaves entries `received`; the recovery enqueues them again.
+        markDeliveriesQueued(this.#deps.db, queued).catch(() => undefined);
       },
       (error: unknown) => {
+        this.#settled();
         for (const entry of batch) entry.reject(error);
       },
     );
   }
 
-  async #write(items: IntakeItem[]): Promise<IntakeOutcome[]> {
+  #settled(): void {
+    this.#inFlight -= 1;
+    if (this.#pending.length > 0) this.#flush();
+  }
+
+  async #write(items: IntakeItem[]): Promise<{ outcomes: IntakeOutcome[]; queued: string[] }> {
     const { db, queue, metrics } = this.#deps;
+    // With the inbox queue, writing a new entry `queued` is enqueueing it (one statement).
+    const inboxQueue = queue.enqueuesOnInboxWrite === true;
     const recorded: RecordDeliveryResult[] = await recordDeliveries(
       db,
       items.map((item) => ({ merchantId: item.merchantId, deliveryKey: item.deliveryKey, event: item.event, rawBody: item.rawBody, receivedAt: item.receivedAt })),
+      { queued: inboxQueue },
     );
     const messages: QueueMessage[] = [];
     const replayed: Array<{ merchantId: number; id: string }> = [];
@@ -98,14 +121,17 @@ export class IntakeBatcher {
         ...(item.replay === undefined ? {} : { replay: item.replay }),
       });
     });
-    // A replayed entry is 'failed': set it back to queued first (an operator re-runs a replay that crashed).
-    for (const entry of replayed) await updateDeliveryStatus(db, { merchantId: entry.merchantId, id: entry.id }, { status: 'queued' });
-    await queue.publish(messages);
-    await markDeliveriesQueued(db, messages.map((message) => message.inboxId));
+    // A replayed entry is 'failed': set it back to queued first (an operator re-runs a replay that
+    // crashed). The inbox queue does that itself when the replay is published, in one statement.
+    if (!inboxQueue) {
+      for (const entry of replayed) await updateDeliveryStatus(db, { merchantId: entry.merchantId, id: entry.id }, { status: 'queued' });
+    }
+    await queue.publish(inboxQueue ? messages.filter((message) => message.replay !== undefined) : messages);
     metrics?.queued.inc(messages.length);
-    return recorded.map((result) => {
+    const outcomes = recorded.map((result): IntakeOutcome => {
       if (result.duplicate) metrics?.duplicates.inc();
       return { outcome: result.duplicate ? 'duplicate' : 'accepted', inboxId: result.id };
     });
+    return { outcomes, queued: inboxQueue ? [] : messages.map((message) => message.inboxId) };
   }
 }
