@@ -51,7 +51,7 @@ export async function completeSallaLogin(
   }
   const config = sallaConfig();
   const tokens = await exchangeSallaCode(config, input.code);
-  const info = await fetchSallaUserInfo(config, tokens.access_token);
+  const info = await fetchSallaUserInfo(config, tokens.accessToken);
   if (!info.email) throw new AppError('FORBIDDEN', 'Salla did not share an e-mail address for this user');
   const merchant = await upsertMerchant(context.db, {
     id: info.merchant.id,

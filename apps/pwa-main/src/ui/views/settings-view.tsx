@@ -21,6 +21,7 @@ import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { fetchApi, useApi } from '../use-api';
 import { SectionTitle } from '../section-title';
+import { HistoryImportCard } from './history-import-card';
 
 interface StoreSettings {
   name: string;
@@ -124,6 +125,7 @@ export function SettingsView({ role, arabicDigits }: { role: string; arabicDigit
           </CardFooter>
         )}
       </Card>
+      <HistoryImportCard role={role} />
       <Card className="max-w-2xl">
         <CardHeader>
           <SectionTitle>{t.settings.digits}</SectionTitle>
