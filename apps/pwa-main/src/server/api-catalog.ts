@@ -14,6 +14,7 @@ import {
   settingsPatchSchema,
   trendQuerySchema,
 } from '../contracts/analytics-queries';
+import { assistantAskBodySchema, assistantHistoryQuerySchema } from '../contracts/assistant';
 import type { RouteSpec } from './http/route';
 
 const SETTINGS_EDITORS = ['owner', 'admin'] as const;
@@ -39,6 +40,8 @@ export const apiRoutes = {
   settingsPatch: { method: 'PATCH', path: '/api/v1/settings', tag: 'settings', summary: 'Change time zone, week start, language or currency (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, body: settingsPatchSchema, roles: SETTINGS_EDITORS },
   historyImportGet: { method: 'GET', path: '/api/v1/history-import', tag: 'settings', summary: 'The store’s latest history import from Salla (orders, products, customers): status, done/total, rate, ETA', auth: true, query: emptyQuerySchema },
   historyImportStart: { method: 'POST', path: '/api/v1/history-import', tag: 'settings', summary: 'Import the store’s history from Salla now, or join the import under way (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, roles: SETTINGS_EDITORS },
+  assistantAsk: { method: 'POST', path: '/api/v1/assistant/ask', tag: 'assistant', summary: 'Ask the AI assistant a question (Arabic or English); the answer streams back as NDJSON events (status, plan, data, narrative pieces, done) and is kept in your history', auth: true, query: emptyQuerySchema, body: assistantAskBodySchema },
+  assistantHistory: { method: 'GET', path: '/api/v1/assistant/history', tag: 'assistant', summary: 'Your last questions to the assistant in this store, newest first, with their answers', auth: true, query: assistantHistoryQuerySchema },
   openapi: { method: 'GET', path: '/api/v1/openapi.json', tag: 'meta', summary: 'This OpenAPI 3.1 document', auth: false, query: emptyQuerySchema },
 } as const satisfies Record<string, RouteSpec & { query: z.ZodType }>;
 
