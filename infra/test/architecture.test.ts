@@ -69,7 +69,7 @@ describe('architecture', () => {
   });
 
   it('keeps outside APIs behind integration-gateways: no other package declares or imports their SDKs', async () => {
-    for (const [key, path] of [...Object.entries(graph.dir), ['infra', 'infra']]) {
+    for (const [key, path] of [...Object.entries(graph.dir), ['infra', 'infra'] as const]) {
       if (key === 'gateways') continue;
       const pkg = readJson(join(root, path, 'package.json'));
       const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies });
