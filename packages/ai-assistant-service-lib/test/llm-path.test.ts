@@ -183,10 +183,10 @@ describe('LLM path through the OpenAI gateway and SDK, against a local OpenAI-co
     if (!gateway) throw new Error('gateway not configured');
     try {
       const report = await evaluatePlanner(llmEvalPlanner(gateway, 'local-planner'), EVAL_SET.slice(0, 12));
-      expect(report).toMatchObject({ total: 12, correct: 12, fallbacks: 0 });
+      expect(report).toMatchObject({ total: 12, correct: 12, fallbacks: 0, correctWithoutFallback: 12 });
       behaviour = 'bad_tool';
       const broken = await evaluatePlanner(llmEvalPlanner(gateway, 'local-planner'), EVAL_SET.slice(0, 4));
-      expect(broken.fallbacks).toBe(4);
+      expect(broken).toMatchObject({ fallbacks: 4, correctWithoutFallback: 0 });
       expect(canonicalPlan(EVAL_SET[0]?.expected ?? { tool: 'lifetime_value', args: {} })).toBeTruthy();
     } finally {
       gateway.close();

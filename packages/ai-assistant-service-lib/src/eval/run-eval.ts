@@ -18,6 +18,8 @@ export interface EvalReport {
   failures: EvalFailure[];
   /** Cases the LLM path answered with the offline fallback instead (LLM runs only). */
   fallbacks: number;
+  /** Correct plans that came from the planner itself, not from the offline fallback. */
+  correctWithoutFallback: number;
 }
 
 export type EvalPlanner = (question: string) => Promise<{ plan: Plan; fellBack?: boolean }>;
@@ -27,23 +29,28 @@ export async function evaluatePlanner(planner: EvalPlanner, cases: readonly Eval
   const failures: EvalFailure[] = [];
   const byLanguage = { ar: { total: 0, correct: 0, accuracy: 0 }, en: { total: 0, correct: 0, accuracy: 0 } };
   let fallbacks = 0;
+  let correctWithoutFallback = 0;
   for (const item of cases) {
     const expected = canonicalPlan(item.expected);
     let got: string;
+    let fellBack = false;
     try {
       const result = await planner(item.question);
-      if (result.fellBack) fallbacks += 1;
+      fellBack = result.fellBack === true;
+      if (fellBack) fallbacks += 1;
       got = canonicalPlan(result.plan);
     } catch (error) {
       got = `error: ${error instanceof Error ? error.message : String(error)}`;
     }
     byLanguage[item.lang].total += 1;
-    if (got === expected) byLanguage[item.lang].correct += 1;
-    else failures.push({ id: item.id, question: item.question, expected, got });
+    if (got === expected) {
+      byLanguage[item.lang].correct += 1;
+      if (!fellBack) correctWithoutFallback += 1;
+    } else failures.push({ id: item.id, question: item.question, expected, got });
   }
   for (const lang of ['ar', 'en'] as const) byLanguage[lang].accuracy = byLanguage[lang].correct / Math.max(1, byLanguage[lang].total);
   const correct = byLanguage.ar.correct + byLanguage.en.correct;
-  return { total: cases.length, correct, accuracy: correct / Math.max(1, cases.length), byLanguage, failures, fallbacks };
+  return { total: cases.length, correct, accuracy: correct / Math.max(1, cases.length), byLanguage, failures, fallbacks, correctWithoutFallback };
 }
 
 /** The offline planner on the evaluation set's clock and store. */
@@ -55,7 +62,9 @@ export function formatReport(name: string, report: EvalReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines = [
     `${name}: plan accuracy ${pct(report.accuracy)} (${report.correct}/${report.total}) — Arabic ${pct(report.byLanguage.ar.accuracy)} (${report.byLanguage.ar.correct}/${report.byLanguage.ar.total}), English ${pct(report.byLanguage.en.accuracy)} (${report.byLanguage.en.correct}/${report.byLanguage.en.total})` +
-      (report.fallbacks ? `, ${report.fallbacks} answered by the offline fallback` : ''),
+      (report.fallbacks
+        ? `; ${report.fallbacks} answered by the offline fallback — planned by the model itself: ${pct(report.correctWithoutFallback / Math.max(1, report.total))} (${report.correctWithoutFallback}/${report.total})`
+        : ''),
   ];
   for (const f of report.failures) lines.push(`  ✗ ${f.id} ${f.question}\n      expected ${f.expected}\n      got      ${f.got}`);
   return lines.join('\n');
