@@ -101,7 +101,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
   });
   const stack = await startLocalStack(env, (line) => log(`[stack] ${line}`));
   const db = createDatabase(stack.databaseUrl, { maxConnections: 2 });
-  const sender = new SignedWebhookSender(stack.pipelineUrl, { maxSockets: Math.max(options.connections, 256) });
+  const sender = new SignedWebhookSender(stack.pipelineUrl);
   try {
     const endDate = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     // 1. Throughput.

@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import type { SallaWebhookDelivery } from '@salla-analytics/core-library';
 import { signSallaBody } from '@salla-analytics/data-pipeline-service';
 
@@ -24,46 +24,44 @@ export function signDeliveries(deliveries: readonly SallaWebhookDelivery[], secr
   });
 }
 
+const HEADER_END = Buffer.from('\r\n\r\n');
+
 /**
- * POSTs signed deliveries to the pipeline's `/webhooks/salla` over keep-alive connections, as
- * Salla does from many workers at once. Used by the demo loader (closed loop: `sendAll`) and the
- * ingest benchmark (open loop at a fixed rate: `sendAtRate`).
+ * POSTs signed deliveries to the pipeline's `/webhooks/salla` over keep-alive HTTP/1.1
+ * connections, as Salla does from many workers at once: one request at a time per connection,
+ * each request written as one buffer (head and body), the answer read for its status and length
+ * only. A load generator on the same two cores as the system it measures has to be cheap: this
+ * costs a fraction of node:http's client per request. Used by the demo loader (closed loop:
+ * `sendAll`) and the ingest benchmark (open loop at a fixed rate: `sendAtRate`).
  */
 export class SignedWebhookSender {
-  readonly #url: URL;
-  readonly #agent: Agent;
+  readonly #host: string;
+  readonly #port: number;
+  readonly #head: string;
+  readonly #idle: Connection[] = [];
+  readonly #all = new Set<Connection>();
+  #closed = false;
 
-  constructor(pipelineUrl: string, options: { maxSockets?: number } = {}) {
-    this.#url = new URL('/webhooks/salla', pipelineUrl);
-    this.#agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64, scheduling: 'fifo' });
+  constructor(pipelineUrl: string) {
+    const url = new URL('/webhooks/salla', pipelineUrl);
+    if (url.protocol !== 'http:') throw new Error('SignedWebhookSender speaks plain HTTP (the local stack)');
+    this.#host = url.hostname;
+    this.#port = Number(url.port || 80);
+    this.#head = `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nX-Salla-Security-Strategy: Signature\r\n`;
   }
 
   /** One POST; resolves with the status (0 when there was no answer), never rejects. */
   post(delivery: SignedDelivery, timeoutMs = 30_000): Promise<SendResult> {
     const started = performance.now();
-    return new Promise((resolve) => {
-      const req = request(
-        this.#url,
-        {
-          method: 'POST',
-          agent: this.#agent,
-          timeout: timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': delivery.body.byteLength,
-            'x-salla-signature': delivery.signature,
-            'x-salla-security-strategy': 'Signature',
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-          res.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
-      req.end(delivery.body);
+    const request = Buffer.concat([
+      Buffer.from(`${this.#head}X-Salla-Signature: ${delivery.signature}\r\nContent-Length: ${delivery.body.byteLength}\r\n\r\n`, 'latin1'),
+      delivery.body,
+    ]);
+    const connection = this.#idle.pop() ?? this.#open();
+    return connection.send(request, timeoutMs).then((status) => {
+      if (connection.reusable && !this.#closed) this.#idle.push(connection);
+      else this.#drop(connection);
+      return { status, ms: performance.now() - started };
     });
   }
 
@@ -98,14 +96,11 @@ export class SignedWebhookSender {
   }
 
   /**
-   * Open loop: request i is due at start + i / rate, whether or not earlier ones were answered, and
-   * its latency counts from when it was due — a slow server cannot slow the sender down and hide
-   * its own queueing (no coordinated omission). `onAnswer` sees every delivery's result.
+   * Open loop: request i is due at start + i / rate, whether or not earlier ones were answered
+   * (a new connection is opened when none is free), and its latency counts from when it was due —
+   * a slow server cannot slow the sender down and hide its own queueing (no coordinated omission).
    */
-  async sendAtRate(
-    deliveries: readonly SignedDelivery[],
-    options: { ratePerSecond: number; onAnswer?: (index: number, result: SendResult) => void },
-  ): Promise<SendResult[]> {
+  async sendAtRate(deliveries: readonly SignedDelivery[], options: { ratePerSecond: number }): Promise<SendResult[]> {
     const results: SendResult[] = new Array(deliveries.length);
     const intervalMs = 1000 / options.ratePerSecond;
     const start = performance.now();
@@ -114,12 +109,9 @@ export class SignedWebhookSender {
       const due = start + index * intervalMs;
       const wait = due - performance.now();
       if (wait > 1) await sleep(wait);
-      const delivery = deliveries[index] as SignedDelivery;
       inFlight.push(
-        this.post(delivery).then(({ status }) => {
-          const result = { status, ms: performance.now() - due };
-          results[index] = result;
-          options.onAnswer?.(index, result);
+        this.post(deliveries[index] as SignedDelivery).then(({ status }) => {
+          results[index] = { status, ms: performance.now() - due };
         }),
       );
     }
@@ -128,7 +120,116 @@ export class SignedWebhookSender {
   }
 
   close(): void {
-    this.#agent.destroy();
+    this.#closed = true;
+    for (const connection of this.#all) connection.destroy();
+    this.#all.clear();
+    this.#idle.length = 0;
+  }
+
+  #open(): Connection {
+    const connection = new Connection(connect({ host: this.#host, port: this.#port, noDelay: true }));
+    this.#all.add(connection);
+    return connection;
+  }
+
+  #drop(connection: Connection): void {
+    connection.destroy();
+    this.#all.delete(connection);
+  }
+}
+
+/** One keep-alive connection, one request at a time. */
+class Connection {
+  readonly #socket: Socket;
+  #chunks: Buffer[] = [];
+  #received = 0;
+  #pending: { resolve: (status: number) => void; timer: NodeJS.Timeout } | null = null;
+  #broken = false;
+  #closeAfter = false;
+  /** Status of an answer without a length, complete when the server closes the connection. */
+  #statusAtClose = 0;
+
+  constructor(socket: Socket) {
+    this.#socket = socket;
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('error', () => this.#fail());
+    socket.on('close', () => this.#fail());
+  }
+
+  get reusable(): boolean {
+    return !this.#broken && !this.#closeAfter;
+  }
+
+  send(request: Buffer, timeoutMs: number): Promise<number> {
+    if (this.#broken) return Promise.resolve(0);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#broken = true;
+        this.#socket.destroy();
+        this.#settle(0);
+      }, timeoutMs);
+      this.#pending = { resolve, timer };
+      this.#chunks = [];
+      this.#received = 0;
+      this.#statusAtClose = 0;
+      this.#socket.write(request);
+    });
+  }
+
+  destroy(): void {
+    this.#broken = true;
+    this.#socket.destroy();
+  }
+
+  #onData(chunk: Buffer): void {
+    if (this.#pending === null) return;
+    this.#chunks.push(chunk);
+    this.#received += chunk.byteLength;
+    const data = this.#chunks.length === 1 ? chunk : Buffer.concat(this.#chunks);
+    const headerEnd = data.indexOf(HEADER_END);
+    if (headerEnd < 0) return;
+    const head = data.toString('latin1', 0, headerEnd);
+    const status = Number(head.slice(9, 12));
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    if (length !== null) {
+      if (this.#received < headerEnd + 4 + Number(length[1])) return;
+    } else if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+      if (!chunkedBodyComplete(data, headerEnd + 4)) return;
+    } else {
+      // Neither: the body ends with the connection.
+      this.#closeAfter = true;
+      this.#statusAtClose = Number.isInteger(status) ? status : 0;
+      return;
+    }
+    if (/\r\nconnection:\s*close/i.test(head)) this.#closeAfter = true;
+    this.#settle(Number.isInteger(status) ? status : 0);
+  }
+
+  #fail(): void {
+    this.#broken = true;
+    this.#settle(this.#statusAtClose);
+  }
+
+  #settle(status: number): void {
+    const pending = this.#pending;
+    if (pending === null) return;
+    this.#pending = null;
+    clearTimeout(pending.timer);
+    pending.resolve(status);
+  }
+}
+
+/** Whether a chunked body starting at `offset` has arrived up to its last (empty) chunk. */
+function chunkedBodyComplete(data: Buffer, offset: number): boolean {
+  let at = offset;
+  for (;;) {
+    const lineEnd = data.indexOf('\r\n', at, 'latin1');
+    if (lineEnd < 0) return false;
+    const size = Number.parseInt(data.toString('latin1', at, lineEnd), 16);
+    if (!Number.isFinite(size)) return false;
+    if (size === 0) return data.indexOf('\r\n\r\n', lineEnd, 'latin1') >= 0 || data.length >= lineEnd + 4;
+    at = lineEnd + 2 + size + 2;
+    if (at > data.length) return false;
   }
 }
 

@@ -169,6 +169,13 @@ describe('recordDeliveries / getDeliveries / markDeliveriesQueued / markDeliveri
     expect(after.filter((row) => row.status === 'queued')).toHaveLength(2);
   });
 
+  it('keeps bodies byte for byte (quotes, backslashes, escapes, Arabic, emoji)', async () => {
+    const body = JSON.stringify({ note: 'a "quoted" \\ back\\slash \\u0000 \n متجر 🛒', nested: { t: '\t' } });
+    const [result] = await recordDeliveries(db, [entry(MERCHANT_A, body)]);
+    const [row] = await getDeliveries(db, [result?.id as string]);
+    expect(row?.rawBody).toBe(body);
+  });
+
   it('concurrent batches holding the same deliveries in opposite orders record each once', async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `concurrent ${i}`);
     const forward = texts.map((text) => entry(MERCHANT_B, text));

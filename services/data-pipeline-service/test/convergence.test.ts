@@ -124,6 +124,19 @@ describe('a generated store delivered in order, and shuffled with duplicates', (
     expect(history[0]?.n).toBe(store.statusHistory.length);
   });
 
+  it('keeps every order line once, the same for both merchants and the generator', async () => {
+    const lines = await engines.ch.rows<{ merchant_id: number; n: number; quantity: number; orders: number }>(
+      `SELECT merchant_id, count() AS n, sum(quantity) AS quantity, uniqExact(order_id) AS orders FROM order_items FINAL
+       WHERE merchant_id IN (${IN_ORDER}, ${SHUFFLED}) AND is_deleted = 0 GROUP BY merchant_id ORDER BY merchant_id`,
+    );
+    const expected = {
+      n: store.orders.reduce((sum, order) => sum + (order.items?.length ?? 0), 0),
+      quantity: store.orders.reduce((sum, order) => sum + (order.items ?? []).reduce((q, item) => q + Number(item.quantity ?? 0), 0), 0),
+      orders: store.orders.filter((order) => (order.items?.length ?? 0) > 0).length,
+    };
+    expect(lines.map(({ n, quantity, orders }) => ({ n, quantity, orders }))).toEqual([expected, expected]);
+  });
+
   it('lands products, customers and carts once each', async () => {
     for (const [table, expected] of [
       ['products', store.products.length],

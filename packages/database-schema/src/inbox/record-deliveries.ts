@@ -3,15 +3,16 @@ import type { InboxStatus } from '../generated/prisma/client.js';
 import { type RecordDeliveryInput, RecordDeliveryInputSchema, type RecordDeliveryResult } from './record-delivery.js';
 import { uuidV7 } from './uuid-v7.js';
 
-// Plain SQL with one array per column: the intake's hot path. (Prisma's createManyAndReturn spent
-// ~0.3 ms of CPU per row compiling and binding the query; this is ~0.03 ms.) Rows go in key order,
-// so two batches holding the same deliveries never wait on each other in opposite orders.
+// Plain SQL, the rows as one JSON parameter: the intake's hot path. (Prisma's createManyAndReturn
+// spent ~0.3 ms of CPU per row compiling and binding the query, and text arrays cost pg an escape
+// pass over every body; JSON.stringify is native.) Rows go in key order, so two batches holding
+// the same deliveries never wait on each other in opposite orders.
 const INSERT_SQL = `
 INSERT INTO webhook_inbox (id, merchant_id, delivery_key, event, raw_body, received_at, status)
-SELECT u.id, u.merchant_id, u.delivery_key, u.event, u.raw_body, u.received_at, $7::inbox_status
-FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-  AS u(id, merchant_id, delivery_key, event, raw_body, received_at)
-ORDER BY u.merchant_id, u.delivery_key
+SELECT x.id, x.merchant_id, x.delivery_key, x.event, x.raw_body, x.received_at, $2::inbox_status
+FROM json_to_recordset($1::json)
+  AS x(id uuid, merchant_id bigint, delivery_key text, event text, raw_body text, received_at timestamptz)
+ORDER BY x.merchant_id, x.delivery_key
 ON CONFLICT (merchant_id, delivery_key) DO NOTHING
 RETURNING id::text AS id, merchant_id::text AS merchant_id, delivery_key`;
 
@@ -38,14 +39,17 @@ export async function recordDeliveries(
   const data = inputs.map((input) => RecordDeliveryInputSchema.parse(input));
   const keyOf = (merchantId: bigint | string, deliveryKey: string) => `${merchantId}:${deliveryKey}`;
   const now = new Date().toISOString();
+  const rows = data.map((row) => ({
+    id: uuidV7(),
+    merchant_id: String(row.merchantId),
+    delivery_key: row.deliveryKey,
+    event: row.event,
+    raw_body: row.rawBody,
+    received_at: row.receivedAt?.toISOString() ?? now,
+  }));
   const inserted = await db.$queryRawUnsafe<Array<{ id: string; merchant_id: string; delivery_key: string }>>(
     INSERT_SQL,
-    data.map(() => uuidV7()),
-    data.map((row) => String(row.merchantId)),
-    data.map((row) => row.deliveryKey),
-    data.map((row) => row.event),
-    data.map((row) => row.rawBody),
-    data.map((row) => row.receivedAt?.toISOString() ?? now),
+    JSON.stringify(rows),
     initialStatus,
   );
   const fresh = new Map(inserted.map((row) => [keyOf(row.merchant_id, row.delivery_key), row.id]));

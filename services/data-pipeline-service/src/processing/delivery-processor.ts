@@ -5,6 +5,7 @@ import {
   getDeliveries,
   markDeliveriesProcessed,
   mergeOrderStates,
+  type OrderStatePart,
   recordDeadLetter,
   updateDeliveryStatus,
   type WebhookInbox,
@@ -23,7 +24,7 @@ import type { DeliveryOutcome, QueueDelivery, QueueMessage } from '../queue/queu
 import { ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 import { eventVersion } from './event-version.js';
 import { applyAuthorize, applyLifecycle, type OnInstalled } from './installations.js';
-import { type OrderEventFacts, orderEventFacts, rowsForOrderState } from './order-events.js';
+import { itemsChangedBy, type OrderEventFacts, orderEventFacts, rowsForOrderState } from './order-events.js';
 
 export interface DeliveryProcessorOptions {
   db: Database;
@@ -119,9 +120,15 @@ export class DeliveryProcessor {
       try {
         const states = await mergeOrderStates(this.#o.db, orderFacts.map((fact) => fact.part));
         timing.lap('merge');
-        for (const fact of orderFacts) rows.order_status_history.push(...fact.history);
+        const partsByOrder = new Map<string, OrderStatePart[]>();
+        for (const fact of orderFacts) {
+          rows.order_status_history.push(...fact.history);
+          const key = `${fact.part.merchantId}:${fact.part.orderId}`;
+          partsByOrder.set(key, [...(partsByOrder.get(key) ?? []), fact.part]);
+        }
         for (const state of states) {
-          const orderRows = rowsForOrderState(state);
+          const parts = partsByOrder.get(`${state.merchantId}:${state.orderId}`) ?? [];
+          const orderRows = rowsForOrderState(state, { items: itemsChangedBy(parts, state) });
           if (orderRows === null) continue;
           rows.orders.push(orderRows.order);
           rows.order_items.push(...orderRows.items);

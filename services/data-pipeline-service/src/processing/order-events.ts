@@ -67,8 +67,11 @@ export function orderSnapshotPart(merchantId: number, order: SallaOrder, version
  * (a status or a deletion that came first waits in order_states). The version is the sum of
  * the parts' versions: it grows whenever any part moves forward, and it is the same whatever
  * order the events came in, so the last write always carries the newest state.
+ *
+ * `items: false` leaves the lines out: they hold nothing of the status, so a batch that only
+ * moved an order's status (most order events) need not rewrite them — see itemsChangedBy.
  */
-export function rowsForOrderState(state: OrderState): { order: OrderRow; items: OrderItemRow[] } | null {
+export function rowsForOrderState(state: OrderState, options: { items?: boolean } = {}): { order: OrderRow; items: OrderItemRow[] } | null {
   const stored = state.payload as StoredOrder | null;
   if (stored === null || typeof stored !== 'object' || !('order' in stored)) return null;
   const version = state.payloadVersion + state.statusVersion + state.deletedVersion;
@@ -81,6 +84,7 @@ export function rowsForOrderState(state: OrderState): { order: OrderRow; items: 
     version,
     is_deleted: isDeleted,
   };
+  if (options.items === false) return { order, items: [] };
   const live = new Set(stored.items.map((item) => item.item_id));
   const items: OrderItemRow[] = stored.items.map((item) => ({ ...item, order_created_at: createdAt, version, is_deleted: isDeleted }));
   // Lines that an older version of the order had and this one has not: tombstones.
@@ -125,4 +129,13 @@ function storedOrder(merchantId: number, order: SallaOrder): StoredOrder {
     order: { ...orderFields, created_at: created_at.toISOString() },
     items: rows.items.map(({ version: _iv, is_deleted: _id, order_created_at: _oc, ...item }) => item),
   };
+}
+
+/**
+ * Whether merging these parts can have changed an order's lines: a full order (new payload, new
+ * or removed lines) or a deletion, or an order that was ever deleted (a later status may undelete
+ * it, and its lines follow). A status alone leaves the lines as they are.
+ */
+export function itemsChangedBy(parts: readonly OrderStatePart[], state: OrderState): boolean {
+  return state.deletedVersion > 0 || parts.some((part) => part.payload !== undefined || part.deletedVersion !== undefined);
 }
