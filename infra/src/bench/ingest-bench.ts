@@ -164,6 +164,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     log(
       `acknowledgement at ${steadyReport.achievedRate.toFixed(0)}/s: p50 ${steadyReport.ackP50.toFixed(1)} ms, p99 ${steadyReport.ackP99.toFixed(1)} ms, max ${steadyReport.ackMax.toFixed(1)} ms, non-200 ${steadyReport.non200}`,
     );
+    log(`pipeline metrics: ${await metricsSummary(stack.pipelineUrl)}`);
     log(`freshness: ${freshness.seen}/${probes.length} probes visible, p50 ${freshness.p50.toFixed(0)} ms, p95 ${freshness.p95.toFixed(0)} ms, max ${freshness.max.toFixed(0)} ms`);
     await waitForDrain(db, [...steadyMerchants, probeMerchant], options.timeoutSeconds * 1000);
     const cpu = cpus();
@@ -195,7 +196,9 @@ async function metricsSummary(pipelineUrl: string): Promise<string> {
   });
   const lagCount = value(/^pipeline_end_to_end_lag_seconds_count (\d+)/m);
   const lagSum = value(/^pipeline_end_to_end_lag_seconds_sum ([\d.e+]+)/m);
-  return `ClickHouse inserts (count×mean rows): ${tables.join(', ')}; mean end-to-end lag ${(lagSum / lagCount).toFixed(2)} s over ${lagCount}`;
+  const loopP99 = value(/^nodejs_eventloop_lag_p99_seconds ([\d.e+-]+)/m) * 1000;
+  const loopMax = value(/^nodejs_eventloop_lag_max_seconds ([\d.e+-]+)/m) * 1000;
+  return `ClickHouse inserts (count×mean rows): ${tables.join(', ')}; mean end-to-end lag ${(lagSum / lagCount).toFixed(2)} s over ${lagCount}; pipeline event loop delay p99 ${loopP99.toFixed(1)} ms, max ${loopMax.toFixed(1)} ms`;
 }
 
 interface CpuSnapshot {

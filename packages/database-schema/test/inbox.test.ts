@@ -176,6 +176,19 @@ describe('recordDeliveries / getDeliveries / markDeliveriesQueued / markDeliveri
     expect(row?.rawBody).toBe(body);
   });
 
+  it('joins an interactive transaction (plain SQL through the transaction client), and rolls back with it', async () => {
+    const text = 'inside a transaction';
+    await expect(
+      db.$transaction(async (tx) => {
+        const [inside] = await recordDeliveries(tx, [entry(MERCHANT_A, text)]);
+        expect(await getDeliveries(tx, [inside?.id as string])).toHaveLength(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const [after] = await recordDeliveries(db, [entry(MERCHANT_A, text)]);
+    expect(after?.duplicate).toBe(false);
+  });
+
   it('concurrent batches holding the same deliveries in opposite orders record each once', async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `concurrent ${i}`);
     const forward = texts.map((text) => entry(MERCHANT_B, text));
@@ -200,16 +213,16 @@ describe('the inbox as a queue (claimDeliveries / releaseDeliveries / requeueDel
   it('hands each queued entry to one of several concurrent consumers, with its body, and again after the lease', async () => {
     const written = await write(Array.from({ length: 30 }, (_, i) => `queue ${i}`));
     expect(written.every((r) => !r.duplicate)).toBe(true);
-    const batches = await Promise.all([1, 2, 3].map(() => claimDeliveries(db, { limit: 20, leaseSeconds: 1 })));
+    const batches = await Promise.all([1, 2, 3].map(() => claimDeliveries(db, { limit: 20, leaseSeconds: 60 })));
     const claimed = batches.flatMap(mine);
     expect(claimed).toHaveLength(30);
     expect(new Set(claimed.map((row) => row.id)).size).toBe(30);
     expect(claimed.every((row) => row.claims === 1 && row.status === 'queued' && row.rawBody.startsWith('queue '))).toBe(true);
-    expect(mine(await claimDeliveries(db, { limit: 100, leaseSeconds: 1 }))).toEqual([]);
+    expect(mine(await claimDeliveries(db, { limit: 100, leaseSeconds: 60 }))).toEqual([]);
 
     // Processed entries leave the queue; the others come back when their lease ends (a consumer died).
     await markDeliveriesProcessed(db, claimed.slice(0, 10).map((row) => row.id));
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await db.$executeRawUnsafe(`UPDATE webhook_inbox SET available_at = now() - interval '1 second' WHERE merchant_id = ${MERCHANT_Q}`);
     const again = mine(await claimDeliveries(db, { limit: 100, leaseSeconds: 60 }));
     expect(again.map((row) => row.id).sort()).toEqual(claimed.slice(10).map((row) => row.id).sort());
     expect(again.every((row) => row.claims === 2)).toBe(true);

@@ -241,6 +241,7 @@ describe('operations', () => {
     const metrics = await (await fetch(`${run.url}/metrics`)).text();
     expect(metrics).toMatch(/pipeline_webhooks_received_total\{event="order.created"\} \d+/);
     expect(metrics).toMatch(/pipeline_webhooks_duplicates_total \d+/);
+    expect(metrics).toMatch(/nodejs_eventloop_lag_p99_seconds [\d.e-]+/);
     expect(metrics).toMatch(/pipeline_webhooks_rejected_total\{reason="invalid_signature"\} \d+/);
     expect(metrics).toMatch(/pipeline_webhooks_rejected_total\{reason="invalid_json"\} 1/);
     expect(metrics).toMatch(/pipeline_messages_processed_total\{event="order.status.updated"\} 1/);

@@ -1,6 +1,7 @@
 import type { DatabaseClient } from '../client.js';
 import type { InboxStatus, WebhookInbox } from '../generated/prisma/client.js';
 import { type MerchantIdInput, toMerchantId } from '../merchants/merchant-id.js';
+import { sqlExecute, sqlQuery } from '../sql.js';
 
 /**
  * Inbox entries by id, for a queue consumer that received ids (unknown ids are simply absent).
@@ -9,12 +10,13 @@ import { type MerchantIdInput, toMerchantId } from '../merchants/merchant-id.js'
  */
 export async function getDeliveries(db: DatabaseClient, ids: string[]): Promise<WebhookInbox[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<Array<Omit<WebhookInbox, 'merchantId'> & { merchantId: string }>>(
+  const rows = await sqlQuery<Omit<WebhookInbox, 'merchantId'> & { merchantId: string }>(
+    db,
     `SELECT id::text AS id, merchant_id::text AS "merchantId", delivery_key AS "deliveryKey", event, raw_body AS "rawBody",
             status::text AS status, attempts, error, received_at AS "receivedAt", processed_at AS "processedAt",
             available_at AS "availableAt", claims
      FROM webhook_inbox WHERE id = ANY($1::uuid[])`,
-    ids,
+    [ids],
   );
   return rows.map((row) => ({
     ...row,
@@ -38,11 +40,11 @@ export async function findDeliveryByKey(
 /** Marks many entries processed at once (one statement per consumer batch). Returns how many changed. */
 export async function markDeliveriesProcessed(db: DatabaseClient, ids: string[], at: Date = new Date()): Promise<number> {
   if (ids.length === 0) return 0;
-  return db.$executeRawUnsafe(
+  return sqlExecute(
+    db,
     `UPDATE webhook_inbox SET status = 'processed', processed_at = $2::timestamptz, error = NULL, attempts = attempts + 1
      WHERE id = ANY($1::uuid[])`,
-    ids,
-    at.toISOString(),
+    [ids, at.toISOString()],
   );
 }
 

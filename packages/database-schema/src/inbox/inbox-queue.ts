@@ -1,5 +1,6 @@
 import type { DatabaseClient } from '../client.js';
 import type { WebhookInbox } from '../generated/prisma/client.js';
+import { sqlExecute, sqlQuery } from '../sql.js';
 
 /**
  * The inbox as a durable queue (the pipeline's Postgres driver): a `queued` entry whose
@@ -30,7 +31,7 @@ RETURNING i.id::text AS id, i.merchant_id::text AS "merchantId", i.delivery_key 
 
 /** Claims up to `limit` entries for `leaseSeconds`, oldest available first; each comes with its body and claim count. */
 export async function claimDeliveries(db: DatabaseClient, { limit, leaseSeconds }: { limit: number; leaseSeconds: number }): Promise<ClaimedDelivery[]> {
-  const rows = await db.$queryRawUnsafe<Array<Omit<WebhookInbox, 'merchantId'> & { merchantId: string }>>(CLAIM_SQL, limit, leaseSeconds);
+  const rows = await sqlQuery<Omit<WebhookInbox, 'merchantId'> & { merchantId: string }>(db, CLAIM_SQL, [limit, leaseSeconds]);
   return rows.map((row) => ({
     ...row,
     merchantId: BigInt(row.merchantId),
@@ -46,14 +47,13 @@ export async function claimDeliveries(db: DatabaseClient, { limit, leaseSeconds 
  */
 export async function releaseDeliveries(db: DatabaseClient, entries: Array<{ id: string; delayMs: number; error: string }>): Promise<number> {
   if (entries.length === 0) return 0;
-  return db.$executeRawUnsafe(
+  return sqlExecute(
+    db,
     `UPDATE webhook_inbox AS i
      SET available_at = now() + r.delay_ms * interval '1 millisecond', error = r.error
      FROM unnest($1::uuid[], $2::int[], $3::text[]) AS r(id, delay_ms, error)
      WHERE i.id = r.id AND i.status = 'queued'`,
-    entries.map((entry) => entry.id),
-    entries.map((entry) => Math.max(0, Math.round(entry.delayMs))),
-    entries.map((entry) => entry.error.slice(0, 2_000)),
+    [entries.map((entry) => entry.id), entries.map((entry) => Math.max(0, Math.round(entry.delayMs))), entries.map((entry) => entry.error.slice(0, 2_000))],
   );
 }
 
@@ -63,16 +63,11 @@ export async function releaseDeliveries(db: DatabaseClient, entries: Array<{ id:
  */
 export async function requeueDeliveries(db: DatabaseClient, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  return db.$executeRawUnsafe(
-    `UPDATE webhook_inbox SET status = 'queued', available_at = now(), claims = 0 WHERE id = ANY($1::uuid[]) AND status <> 'processed'`,
-    ids,
-  );
+  return sqlExecute(db, `UPDATE webhook_inbox SET status = 'queued', available_at = now(), claims = 0 WHERE id = ANY($1::uuid[]) AND status <> 'processed'`, [ids]);
 }
 
 /** Entries waiting or being processed (received or queued). */
 export async function countPendingDeliveries(db: DatabaseClient): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<Array<{ n: string }>>(
-    `SELECT count(*)::text AS n FROM webhook_inbox WHERE status IN ('received', 'queued')`,
-  );
+  const [row] = await sqlQuery<{ n: string }>(db, `SELECT count(*)::text AS n FROM webhook_inbox WHERE status IN ('received', 'queued')`);
   return Number(row?.n ?? 0);
 }

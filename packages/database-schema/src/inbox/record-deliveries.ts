@@ -1,6 +1,7 @@
 import type { DatabaseClient } from '../client.js';
 import type { InboxStatus } from '../generated/prisma/client.js';
 import { type RecordDeliveryInput, RecordDeliveryInputSchema, type RecordDeliveryResult } from './record-delivery.js';
+import { sqlExecute, sqlQuery } from '../sql.js';
 import { uuidV7 } from './uuid-v7.js';
 
 // Plain SQL, the rows as one JSON parameter: the intake's hot path. (Prisma's createManyAndReturn
@@ -47,20 +48,15 @@ export async function recordDeliveries(
     raw_body: row.rawBody,
     received_at: row.receivedAt?.toISOString() ?? now,
   }));
-  const inserted = await db.$queryRawUnsafe<Array<{ id: string; merchant_id: string; delivery_key: string }>>(
-    INSERT_SQL,
-    JSON.stringify(rows),
-    initialStatus,
-  );
+  const inserted = await sqlQuery<{ id: string; merchant_id: string; delivery_key: string }>(db, INSERT_SQL, [JSON.stringify(rows), initialStatus]);
   const fresh = new Map(inserted.map((row) => [keyOf(row.merchant_id, row.delivery_key), row.id]));
   const missing = data.filter((row) => !fresh.has(keyOf(row.merchantId, row.deliveryKey)));
   const existing = new Map<string, { id: string; status: InboxStatus }>();
   if (missing.length > 0) {
-    const rows = await db.$queryRawUnsafe<Array<{ id: string; merchant_id: string; delivery_key: string; status: InboxStatus }>>(
-      EXISTING_SQL,
+    const rows = await sqlQuery<{ id: string; merchant_id: string; delivery_key: string; status: InboxStatus }>(db, EXISTING_SQL, [
       missing.map((row) => String(row.merchantId)),
       missing.map((row) => row.deliveryKey),
-    );
+    ]);
     for (const row of rows) existing.set(keyOf(row.merchant_id, row.delivery_key), { id: row.id, status: row.status });
   }
   const claimed = new Set<string>();
@@ -82,5 +78,5 @@ export async function recordDeliveries(
 /** received → queued for many entries at once (never undoing processed or failed). */
 export async function markDeliveriesQueued(db: DatabaseClient, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  return db.$executeRawUnsafe(`UPDATE webhook_inbox SET status = 'queued' WHERE id = ANY($1::uuid[]) AND status = 'received'`, ids);
+  return sqlExecute(db, `UPDATE webhook_inbox SET status = 'queued' WHERE id = ANY($1::uuid[]) AND status = 'received'`, [ids]);
 }

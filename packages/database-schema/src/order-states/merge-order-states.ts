@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DatabaseClient } from '../client.js';
+import { sqlQuery } from '../sql.js';
 import { MerchantIdSchema } from '../merchants/merchant-id.js';
 
 const VersionSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -65,22 +66,21 @@ export async function mergeOrderStates(db: DatabaseClient, parts: OrderStatePart
   }
   // One lock order for every caller (merchant, order): concurrent batches wait, never deadlock.
   const batch = [...byKey.values()].sort((a, b) => compareIds(a.merchant_id, b.merchant_id) || compareIds(a.order_id, b.order_id));
-  const rows = await db.$queryRawUnsafe<
-    Array<{
-      merchant_id: bigint;
-      order_id: bigint;
-      payload: unknown;
-      payload_version: bigint;
-      payload_hash: string;
-      status: string | null;
-      status_version: bigint;
-      deleted_version: bigint;
-      item_ids: bigint[];
-    }>
-  >(MERGE_SQL, JSON.stringify(batch));
+  // Integers may come back as bigint (through Prisma, in a transaction) or as text (pg): both convert.
+  const rows = await sqlQuery<{
+    merchant_id: bigint | string;
+    order_id: bigint | string;
+    payload: unknown;
+    payload_version: bigint | string;
+    payload_hash: string;
+    status: string | null;
+    status_version: bigint | string;
+    deleted_version: bigint | string;
+    item_ids: Array<bigint | string> | null;
+  }>(db, MERGE_SQL, [JSON.stringify(batch)]);
   return rows.map((row) => ({
-    merchantId: row.merchant_id,
-    orderId: row.order_id,
+    merchantId: BigInt(row.merchant_id),
+    orderId: BigInt(row.order_id),
     payload: row.payload,
     payloadVersion: Number(row.payload_version),
     payloadHash: row.payload_hash,

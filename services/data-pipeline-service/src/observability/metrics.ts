@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one pipeline process (served on GET /metrics). */
 export class PipelineMetrics {
@@ -30,6 +30,12 @@ export class PipelineMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+
+  constructor() {
+    // Process metrics, among them the event loop's delay (nodejs_eventloop_lag_p99_seconds): intake
+    // and consumers share one loop, so a consumer that blocks it shows up in acknowledgements.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+  }
 
   #counter<L extends string>(name: string, help: string, labelNames: L[] = []): Counter<L> {
     return new Counter({ name, help, labelNames, registers: [this.registry] });

@@ -27,6 +27,10 @@ export type AcceptResult =
       deadLetterId: string | null;
     };
 
+// One decoder for every request (creating one costs more than decoding a webhook); without
+// `stream` a fatal decoder keeps no state between calls.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface AcceptOptions {
   /** Replays of dead letters: re-enqueue even a known delivery that was not processed, and keep no new dead letter. */
   replay?: { count: number };
@@ -56,7 +60,7 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
 
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+    text = UTF8.decode(rawBody);
   } catch {
     return rejected('invalid_encoding', 'The body is not valid UTF-8');
   }
