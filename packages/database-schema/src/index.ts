@@ -64,6 +64,7 @@ export {
   markDeliveryQueued,
 } from './inbox/get-deliveries.js';
 export { getDelivery } from './inbox/get-delivery.js';
+export { getInboxBacklog, type InboxBacklog } from './inbox/inbox-backlog.js';
 export {
   type ClaimedDelivery,
   claimDeliveries,

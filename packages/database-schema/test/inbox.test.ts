@@ -6,6 +6,7 @@ import {
   deliveryKeyOf,
   getDeliveries,
   getDelivery,
+  getInboxBacklog,
   markDeliveriesProcessed,
   markDeliveriesQueued,
   recordDeliveries,
@@ -254,6 +255,34 @@ describe('the inbox as a queue (claimDeliveries / releaseDeliveries / requeueDel
     expect(rows.find((row) => row.id === queued?.id)).toMatchObject({ status: 'queued', claims: 0 });
     const [repeat] = await write(['queued entry']);
     expect(repeat).toEqual({ duplicate: true, id: queued?.id, status: 'queued' });
+  });
+
+  it('carries the delivering request’s trace context to the consumer that claims the entry', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const [traced, untraced] = await recordDeliveries(
+      db,
+      [
+        { merchantId: MERCHANT_Q, deliveryKey: deliveryKeyOf('traced'), event: 'order.created', rawBody: 'traced', traceContext: traceparent },
+        { merchantId: MERCHANT_Q, deliveryKey: deliveryKeyOf('untraced'), event: 'order.created', rawBody: 'untraced' },
+      ],
+      { queued: true },
+    );
+    const claimed = mine(await claimDeliveries(db, { limit: 100, leaseSeconds: 60 }));
+    expect(claimed.find((row) => row.id === traced?.id)?.traceContext).toBe(traceparent);
+    expect(claimed.find((row) => row.id === untraced?.id)?.traceContext).toBeNull();
+    const [read] = await getDeliveries(db, [traced?.id as string]);
+    expect(read?.traceContext).toBe(traceparent);
+  });
+
+  it('reports the backlog’s depth and the age of its oldest entry', async () => {
+    const before = await getInboxBacklog(db);
+    await recordDeliveries(db, [{ merchantId: MERCHANT_Q, deliveryKey: deliveryKeyOf('old one'), event: 'x', rawBody: 'old one', receivedAt: new Date(Date.now() - 3_600_000) }], {
+      queued: true,
+    });
+    const after = await getInboxBacklog(db);
+    expect(after.pending).toBe(before.pending + 1);
+    expect(after.oldestAgeSeconds).toBeGreaterThanOrEqual(3_599);
+    expect(after.pending).toBe(await countPendingDeliveries(db));
   });
 });
 

@@ -14,7 +14,7 @@ export async function getDeliveries(db: DatabaseClient, ids: string[]): Promise<
     db,
     `SELECT id::text AS id, merchant_id::text AS "merchantId", delivery_key AS "deliveryKey", event, raw_body AS "rawBody",
             status::text AS status, attempts, error, received_at AS "receivedAt", processed_at AS "processedAt",
-            available_at AS "availableAt", claims
+            available_at AS "availableAt", claims, trace_context AS "traceContext"
      FROM webhook_inbox WHERE id = ANY($1::uuid[])`,
     [ids],
   );

@@ -27,7 +27,7 @@ SET available_at = now() + make_interval(secs => $2), claims = i.claims + 1
 FROM next WHERE i.id = next.id
 RETURNING i.id::text AS id, i.merchant_id::text AS "merchantId", i.delivery_key AS "deliveryKey", i.event,
   i.raw_body AS "rawBody", i.status::text AS status, i.attempts, i.error, i.received_at AS "receivedAt",
-  i.processed_at AS "processedAt", i.available_at AS "availableAt", i.claims`;
+  i.processed_at AS "processedAt", i.available_at AS "availableAt", i.claims, i.trace_context AS "traceContext"`;
 
 /** Claims up to `limit` entries for `leaseSeconds`, oldest available first; each comes with its body and claim count. */
 export async function claimDeliveries(db: DatabaseClient, { limit, leaseSeconds }: { limit: number; leaseSeconds: number }): Promise<ClaimedDelivery[]> {

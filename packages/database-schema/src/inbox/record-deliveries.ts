@@ -9,10 +9,10 @@ import { uuidV7 } from './uuid-v7.js';
 // pass over every body; JSON.stringify is native.) Rows go in key order, so two batches holding
 // the same deliveries never wait on each other in opposite orders.
 const INSERT_SQL = `
-INSERT INTO webhook_inbox (id, merchant_id, delivery_key, event, raw_body, received_at, status)
-SELECT x.id, x.merchant_id, x.delivery_key, x.event, x.raw_body, x.received_at, $2::inbox_status
+INSERT INTO webhook_inbox (id, merchant_id, delivery_key, event, raw_body, received_at, trace_context, status)
+SELECT x.id, x.merchant_id, x.delivery_key, x.event, x.raw_body, x.received_at, x.trace_context, $2::inbox_status
 FROM json_to_recordset($1::json)
-  AS x(id uuid, merchant_id bigint, delivery_key text, event text, raw_body text, received_at timestamptz)
+  AS x(id uuid, merchant_id bigint, delivery_key text, event text, raw_body text, received_at timestamptz, trace_context text)
 ORDER BY x.merchant_id, x.delivery_key
 ON CONFLICT (merchant_id, delivery_key) DO NOTHING
 RETURNING id::text AS id, merchant_id::text AS merchant_id, delivery_key`;
@@ -47,6 +47,7 @@ export async function recordDeliveries(
     event: row.event,
     raw_body: row.rawBody,
     received_at: row.receivedAt?.toISOString() ?? now,
+    trace_context: row.traceContext ?? null,
   }));
   const inserted = await sqlQuery<{ id: string; merchant_id: string; delivery_key: string }>(db, INSERT_SQL, [JSON.stringify(rows), initialStatus]);
   const fresh = new Map(inserted.map((row) => [keyOf(row.merchant_id, row.delivery_key), row.id]));

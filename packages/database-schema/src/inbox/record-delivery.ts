@@ -10,6 +10,8 @@ export const RecordDeliveryInputSchema = z.object({
   event: z.string().min(1),
   rawBody: z.string(),
   receivedAt: z.date().optional(),
+  /** W3C `traceparent` of the delivering request (tracing on); null otherwise. */
+  traceContext: z.string().max(512).nullish(),
 });
 
 export type RecordDeliveryInput = z.input<typeof RecordDeliveryInputSchema>;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "webhook_inbox" ADD COLUMN     "trace_context" TEXT;
