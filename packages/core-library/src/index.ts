@@ -97,6 +97,27 @@ export {
   type SyntheticStore,
 } from './synthetic/generate-store.js';
 export { toWebhookDeliveries } from './synthetic/to-webhook-deliveries.js';
+// Marketing: cart recovery rules, schedule and attribution
+export {
+  type CartRecoveryRules,
+  cartRecoveryEmailKey,
+  cartRecoveryRulesSchema,
+  type QuietHours,
+  quietHoursSchema,
+} from './marketing/cart-recovery-rules.js';
+export {
+  type AttributablePurchase,
+  attributeRecoveries,
+  type RecoveredCart,
+  type RecoveryEmailSent,
+} from './marketing/recovery-attribution.js';
+export {
+  isInQuietHours,
+  isRecoveryEmailDue,
+  type NextRecoveryEmail,
+  nextRecoveryEmail,
+  outsideQuietHours,
+} from './marketing/recovery-schedule.js';
 // Time
 export { COMPARISON_MODES, type ComparisonMode, comparisonPeriod } from './time/comparison-period.js';
 export { bucketStartDate, defaultGranularity, enumerateBuckets } from './time/granularity.js';

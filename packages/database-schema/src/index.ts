@@ -180,3 +180,34 @@ export {
   type EmbeddedPostgresOptions,
   startEmbeddedPostgres,
 } from './embedded/start-embedded-postgres.js';
+
+// Custom customer segments and cart recovery campaigns (issue 7, campaigns)
+export { CreateCustomerSegmentInputSchema, type CreateCustomerSegmentInput, createCustomerSegment } from './segments/create-customer-segment.js';
+export { deleteCustomerSegment } from './segments/delete-customer-segment.js';
+export { getCustomerSegment } from './segments/get-customer-segment.js';
+export { listCustomerSegments } from './segments/list-customer-segments.js';
+export { type UpdateCustomerSegmentInput, UpdateCustomerSegmentInputSchema, updateCustomerSegment } from './segments/update-customer-segment.js';
+export { campaignRules } from './campaigns/campaign-rules.js';
+export { type ClaimRecoverySendInput, ClaimRecoverySendInputSchema, claimRecoverySend, finishRecoverySend } from './campaigns/claim-recovery-send.js';
+export { type CreateRecoveryCampaignInput, CreateRecoveryCampaignInputSchema, createRecoveryCampaign } from './campaigns/create-recovery-campaign.js';
+export { getRecoveryCampaign } from './campaigns/get-recovery-campaign.js';
+export { listActiveRecoveryCampaigns, listRecoveryCampaigns } from './campaigns/list-recovery-campaigns.js';
+export { listRecoverySends } from './campaigns/list-recovery-sends.js';
+export { type UpdateRecoveryCampaignInput, UpdateRecoveryCampaignInputSchema, updateRecoveryCampaign } from './campaigns/update-recovery-campaign.js';
+export {
+  type CustomerSegment,
+  type RecoveryCampaign,
+  RecoveryCampaignStatus,
+  type RecoverySend,
+  RecoverySendStatus,
+} from './generated/prisma/client.js';
+
+// Exports (files of table views) and order-history file imports
+export { deleteExpiredFiles } from './exports/delete-expired-files.js';
+export { findExportFileOfJob, getExportFile } from './exports/get-export-file.js';
+export { type SaveExportFileInput, saveExportFile } from './exports/save-export-file.js';
+export { type CreateImportUploadInput, createImportUpload } from './imports/create-import-upload.js';
+export { getImportUpload } from './imports/get-import-upload.js';
+export { resolveImportKeys } from './imports/resolve-import-keys.js';
+export { startImportUpload } from './imports/start-import-upload.js';
+export type { ExportFile, ImportUpload } from './generated/prisma/client.js';

@@ -41,6 +41,22 @@ export {
   rfmSegmentOf,
   rfmSummaryRowSchema,
 } from './queries/rfm-segments.js';
+export {
+  countSegmentMembers,
+  getSegmentMembers,
+  segmentFiltersSchema,
+  segmentMemberRowSchema,
+  segmentWhere,
+} from './queries/segment-members.js';
+export type { SegmentFilters, SegmentMember, SegmentMembersPage, SegmentMembersParams } from './queries/segment-members.js';
+export {
+  customerPurchaseRowSchema,
+  findPurchasedCarts,
+  findRecoveryCandidates,
+  getCustomerPurchases,
+  recoveryCartRowSchema,
+} from './queries/cart-recovery.js';
+export type { CustomerPurchase, RecoveryCandidatesParams, RecoveryCart } from './queries/cart-recovery.js';
 export type { RfmCustomer, RfmCustomersParams, RfmParams, RfmSegment, RfmSegmentSummary } from './queries/rfm-segments.js';
 export { getSalesByDimension, SALES_DIMENSIONS, salesByDimensionRowSchema } from './queries/sales-by-dimension.js';
 export type { SalesBreakdownItem, SalesByDimensionParams, SalesByDimensionRow, SalesDimension } from './queries/sales-by-dimension.js';
@@ -49,6 +65,7 @@ export type {
   AbandonedCartRow,
   AnalyticsTable,
   AnalyticsTables,
+  CartItemSnapshot,
   CustomerRow,
   OrderItemRow,
   OrderRow,

@@ -162,4 +162,18 @@ export const migrations: Migration[] = [
       FROM ${table(ctx, 'orders')}`,
     ],
   },
+  {
+    version: 5,
+    name: 'abandoned_carts_recovery_fields',
+    // What a cart recovery email needs: where to send it, in which language, what was in the
+    // cart and Salla's link back to its checkout. Items are kept as JSON text ([{name, quantity, total_minor}]).
+    statements: (ctx) => [
+      `ALTER TABLE ${table(ctx, 'abandoned_carts')}${onCluster(ctx)}
+        ADD COLUMN IF NOT EXISTS checkout_url String DEFAULT '',
+        ADD COLUMN IF NOT EXISTS customer_email String DEFAULT '',
+        ADD COLUMN IF NOT EXISTS customer_name String DEFAULT '',
+        ADD COLUMN IF NOT EXISTS customer_language LowCardinality(String) DEFAULT '',
+        ADD COLUMN IF NOT EXISTS items_json String DEFAULT '[]'`,
+    ],
+  },
 ];

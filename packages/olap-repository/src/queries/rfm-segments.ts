@@ -51,13 +51,16 @@ export function rfmSegmentOf(r: number, f: number): RfmSegment {
   return 'lost';
 }
 
-const SCORED_CUSTOMERS_SQL = `
+/** Every customer with purchases before `{asOf}`: recency, frequency, monetary, last order, latest city, scores and segment. */
+export const SCORED_CUSTOMERS_SQL = `
   WITH purchases AS (${PURCHASES_SQL}),
   per_customer AS (
     SELECT customer_id,
            dateDiff('day', max(created_at), {asOf:DateTime64(3, 'UTC')}) AS recency_days,
            count() AS frequency,
-           sum(total_minor) AS monetary_minor
+           sum(total_minor) AS monetary_minor,
+           max(created_at) AS last_order_at,
+           argMax(customer_city, created_at) AS city
     FROM purchases WHERE created_at < {asOf:DateTime64(3, 'UTC')}
     GROUP BY customer_id
   ),
@@ -68,7 +71,7 @@ const SCORED_CUSTOMERS_SQL = `
       toUInt8(1 + intDiv(5 * (rank() OVER (ORDER BY monetary_minor ASC) - 1), count() OVER ())) AS m
     FROM per_customer
   )
-  SELECT customer_id, recency_days, frequency, monetary_minor, r, f, m, ${SEGMENT_SQL} AS segment FROM scored`;
+  SELECT customer_id, recency_days, frequency, monetary_minor, last_order_at, city, r, f, m, ${SEGMENT_SQL} AS segment FROM scored`;
 
 export const rfmSummaryRowSchema = z.object({
   segment: z.enum(RFM_SEGMENTS),

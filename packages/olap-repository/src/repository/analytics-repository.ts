@@ -7,6 +7,7 @@ import type { ProductRankingParams, RankedProduct } from '../queries/product-ran
 import type { RevenueOverview, RevenueOverviewParams } from '../queries/revenue-overview.js';
 import type { RfmCustomer, RfmCustomersParams, RfmParams, RfmSegmentSummary } from '../queries/rfm-segments.js';
 import type { SalesBreakdownItem, SalesByDimensionParams } from '../queries/sales-by-dimension.js';
+import type { SegmentMembersPage, SegmentMembersParams } from '../queries/segment-members.js';
 import type { SalesTrendParams, SalesTrendPoint } from '../queries/sales-trend.js';
 import type { TopProduct, TopProductsParams } from '../queries/top-products.js';
 
@@ -28,4 +29,6 @@ export interface IAnalyticsRepository {
   getRfmCustomers(params: RfmCustomersParams): Promise<RfmCustomer[]>;
   getCustomerLifetimeValue(params: LifetimeValueParams): Promise<LifetimeValue>;
   getAbandonedCartSummary(params: AbandonedCartParams): Promise<AbandonedCartSummary>;
+  /** Customers matching a custom segment's filters (incl. RFM segments), one page, with the total. */
+  getSegmentMembers(params: SegmentMembersParams): Promise<SegmentMembersPage>;
 }

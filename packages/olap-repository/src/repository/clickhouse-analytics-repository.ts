@@ -10,6 +10,7 @@ import { getRevenueOverview, type RevenueOverviewParams } from '../queries/reven
 import { getRfmCustomers, getRfmSegments, type RfmCustomersParams, type RfmParams } from '../queries/rfm-segments.js';
 import { getSalesByDimension, type SalesByDimensionParams } from '../queries/sales-by-dimension.js';
 import { getSalesTrend, type SalesTrendParams } from '../queries/sales-trend.js';
+import { getSegmentMembers, type SegmentMembersParams } from '../queries/segment-members.js';
 import { getTopProducts, type TopProductsParams } from '../queries/top-products.js';
 import type { IAnalyticsRepository } from './analytics-repository.js';
 
@@ -63,6 +64,10 @@ export class ClickHouseAnalyticsRepository implements IAnalyticsRepository {
 
   getAbandonedCartSummary(params: AbandonedCartParams) {
     return getAbandonedCartSummary(this.client, checked(params));
+  }
+
+  getSegmentMembers(params: SegmentMembersParams) {
+    return getSegmentMembers(this.client, checked(params));
   }
 }
 

@@ -88,6 +88,21 @@ export interface AbandonedCartRow {
   updated_at: Date;
   version: number;
   is_deleted: 0 | 1;
+  /** Recovery fields (migration 5); absent = empty. */
+  checkout_url?: string;
+  customer_email?: string;
+  customer_name?: string;
+  /** `ar`, `en` or '' (unknown: the store's language is used). */
+  customer_language?: string;
+  /** JSON text of `CartItemSnapshot[]`. */
+  items_json?: string;
+}
+
+/** One line of an abandoned cart as kept for recovery emails. */
+export interface CartItemSnapshot {
+  name: string;
+  quantity: number;
+  total_minor: number;
 }
 
 export interface OrderStatusRow {

@@ -4,7 +4,7 @@ import {
   type SallaProduct,
   sallaAmountToMoney,
 } from '@salla-analytics/core-library';
-import type { AbandonedCartRow, CustomerRow, ProductRow } from '../rows/rows.js';
+import type { AbandonedCartRow, CartItemSnapshot, CustomerRow, ProductRow } from '../rows/rows.js';
 
 const EPOCH = new Date(0);
 
@@ -61,5 +61,29 @@ export function abandonedCartToRow(merchantId: number, cart: SallaAbandonedCart,
     updated_at: cart.updated_at ?? createdAt,
     version,
     is_deleted: 0,
+    checkout_url: cart.checkout_url ?? '',
+    customer_email: cart.customer?.email ?? '',
+    customer_name: cart.customer?.name ?? '',
+    customer_language: cartLanguage(cart),
+    items_json: JSON.stringify(
+      (cart.items ?? []).map(
+        (item): CartItemSnapshot => ({
+          name: item.name ?? '',
+          quantity: item.quantity,
+          total_minor: item.amounts?.total ? sallaAmountToMoney(item.amounts.total, total.currency).amountMinor : 0,
+        }),
+      ),
+    ),
   };
+}
+
+/**
+ * Salla's documented cart payload carries no language; some stores send one on the customer
+ * (`language`/`lang`). Only `ar`/`en` are kept; anything else means "use the store's language".
+ */
+function cartLanguage(cart: SallaAbandonedCart): string {
+  const customer = (cart.customer ?? {}) as Record<string, unknown>;
+  const given = customer.language ?? customer.lang ?? (cart as Record<string, unknown>).language;
+  const code = typeof given === 'string' ? given.trim().toLowerCase().slice(0, 2) : '';
+  return code === 'ar' || code === 'en' ? code : '';
 }
