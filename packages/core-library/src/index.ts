@@ -170,3 +170,75 @@ export {
   type ReconcileReport,
   reconcileReportSchema,
 } from './contracts/backfill-progress.js';
+
+// Table files (CSV/XLSX of table views) and exports
+export {
+  type Bilingual,
+  type ColumnKind,
+  cellText,
+  headerOf,
+  type TableCell,
+  type TableColumn,
+  type TableLayout,
+  type TableLocale,
+  type TableRow,
+} from './tables/table-file.js';
+export { renderCsv, UTF8_BOM } from './tables/render-csv.js';
+export { renderXlsx } from './tables/render-xlsx.js';
+export {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_DIRECT_ROW_LIMIT,
+  EXPORT_FORMATS,
+  EXPORT_JOB_TYPE,
+  EXPORT_MAX_ROWS,
+  EXPORT_TABLE_COLUMNS,
+  EXPORT_TABLE_TITLES,
+  EXPORT_TABLES,
+  type ExportFilters,
+  type ExportFormat,
+  type ExportSpec,
+  type ExportTable,
+  exportFileName,
+  exportFiltersSchema,
+  exportSpecSchema,
+} from './exports/export-tables.js';
+// Order-history file import
+export {
+  detectImportSource,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  normalizeHeader,
+  REQUIRED_IMPORT_FIELDS,
+  suggestImportMapping,
+} from './imports/order-import-fields.js';
+export {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportFileFormat,
+  importFormatOf,
+  type RawCell,
+  type RawTable,
+  readTableFile,
+} from './imports/read-table-file.js';
+export {
+  assertImportMapping,
+  IMPORT_ERROR_CODES,
+  IMPORT_MAX_ITEMS_PER_ORDER,
+  type ImportedOrder,
+  type ImportedOrderItem,
+  type ImportErrorCode,
+  type ImportRowError,
+  type ImportValidation,
+  type ValidateOptions,
+  validateOrderRows,
+} from './imports/validate-order-rows.js';
+export {
+  FILE_IMPORT_JOB_TYPE,
+  IMPORTED_ID_BASE,
+  type ImportedOrderIds,
+  importedCustomerKey,
+  importedOrderToSalla,
+  importedProductKey,
+} from './imports/imported-order-to-salla.js';

@@ -211,3 +211,13 @@ export { getImportUpload } from './imports/get-import-upload.js';
 export { resolveImportKeys } from './imports/resolve-import-keys.js';
 export { startImportUpload } from './imports/start-import-upload.js';
 export type { ExportFile, ImportUpload } from './generated/prisma/client.js';
+
+// Exports (files of table views) and order-history file imports
+export { deleteExpiredFiles } from './exports/delete-expired-files.js';
+export { findExportFileOfJob, getExportFile } from './exports/get-export-file.js';
+export { type SaveExportFileInput, saveExportFile } from './exports/save-export-file.js';
+export { type CreateImportUploadInput, createImportUpload } from './imports/create-import-upload.js';
+export { getImportUpload } from './imports/get-import-upload.js';
+export { resolveImportKeys } from './imports/resolve-import-keys.js';
+export { startImportUpload } from './imports/start-import-upload.js';
+export type { ExportFile, ImportUpload } from './generated/prisma/client.js';

@@ -87,3 +87,5 @@ export {
   storedCountRowSchema,
   storedIdRowSchema,
 } from './queries/stored-entities.js';
+// Exports of table views (CSV/XLSX rows, exactly as the views read them)
+export { countExportRows, type ExportRowsOptions, exportTableRows } from './exports/export-table-rows.js';
