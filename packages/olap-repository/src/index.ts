@@ -8,7 +8,8 @@ export type { Migration } from './migrations/definitions.js';
 export { runMigrations } from './migrations/run-migrations.js';
 export type { MigrationResult } from './migrations/run-migrations.js';
 export type { IAnalyticsRepository } from './repository/analytics-repository.js';
-export { ClickHouseAnalyticsRepository } from './repository/clickhouse-analytics-repository.js';
+export { type AnalyticsRepositoryOptions, ClickHouseAnalyticsRepository } from './repository/clickhouse-analytics-repository.js';
+export type { QueryObservation, QueryObserver } from './observability/query-observer.js';
 export { getRevenueOverview, overviewTotalsRowSchema } from './queries/revenue-overview.js';
 export type {
   MetricValue,

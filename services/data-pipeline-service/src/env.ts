@@ -74,6 +74,14 @@ const baseSchema = z.object({
     BACKFILL_MAX_ATTEMPTS: positiveInt(5),
     /** Pages written but not yet committed at once, per resource (fetching runs ahead of ClickHouse). */
     BACKFILL_PAGES_IN_FLIGHT: positiveInt(4),
+    /**
+     * OpenTelemetry traces (OTLP/HTTP protobuf): on when an endpoint is set, e.g.
+     * http://127.0.0.1:4318 (the SDK's exporter reads the other OTEL_* variables itself).
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).optional(),
+    OTEL_SDK_DISABLED: booleanFromString.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Log every accepted webhook at info (default: only problems and a per-batch summary). */
     LOG_REQUESTS: booleanFromString.default(false),

@@ -1,4 +1,4 @@
-import { createDatabase, type Database } from '@salla-analytics/database-schema';
+import { createDatabase, type Database, getInboxBacklog } from '@salla-analytics/database-schema';
 import { createSallaGateway, createTokenCipher, parseTokenEncryptionKeys, type SallaGateway } from '@salla-analytics/integration-gateways';
 import { BatchWriter, createAnalyticsClient } from '@salla-analytics/olap-repository';
 import type { FastifyInstance } from 'fastify';
@@ -63,6 +63,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     maxDelayMs: env.BATCH_MAX_DELAY_MS,
     onFlush: async (batch) => {
       metrics.batchRows.observe({ table: batch.table }, batch.rows);
+      metrics.olapQueryDuration.observe({ query: `insert_${batch.table}`, outcome: 'ok' }, batch.durationMs / 1000);
       const at = new Date().toISOString();
       await invalidation.publish(batch.merchantIds.map((merchantId) => ({ merchantId, table: batch.table, at })));
       metrics.invalidations.inc(batch.merchantIds.length);
@@ -121,6 +122,8 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     ...(parsed ? { parsed } : {}),
   });
 
+  // Queue depth and lag, read by the thread that serves /metrics.
+  if (env.PIPELINE_ROLE !== 'worker' && env.QUEUE_DRIVER === 'postgres') metrics.watchBacklog(() => getInboxBacklog(db));
   const intake = new IntakeBatcher({ db, queue, metrics }, { maxBatch: env.INTAKE_BATCH_MAX, maxDelayMs: env.INTAKE_BATCH_DELAY_MS });
   const app = buildApp({
     db,

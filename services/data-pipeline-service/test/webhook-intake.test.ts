@@ -247,6 +247,10 @@ describe('operations', () => {
     expect(metrics).toMatch(/pipeline_messages_processed_total\{event="order.status.updated"\} 1/);
     expect(metrics).toMatch(/pipeline_clickhouse_batch_rows_count\{table="orders"\} \d+/);
     expect(metrics).toMatch(/pipeline_end_to_end_lag_seconds_count \d+/);
+    expect(metrics).toMatch(/http_server_request_duration_seconds_count\{route="\/webhooks\/salla",method="POST",status="200"\} \d+/);
+    expect(metrics).toMatch(/olap_query_duration_seconds_count\{query="insert_orders",outcome="ok"\} \d+/);
+    expect(metrics).toMatch(/pipeline_queue_depth \d+/);
+    expect(metrics).toMatch(/pipeline_queue_oldest_age_seconds [\d.e-]+/);
   });
 
   it('never logs the secret, the token, signatures, Salla tokens or customer PII', async () => {

@@ -1,5 +1,6 @@
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import type { OlapEnv } from '../env.js';
+import { traceClientCalls } from '../observability/trace-client-calls.js';
 
 export interface AnalyticsClientOptions {
   url: string;
@@ -15,7 +16,7 @@ export interface AnalyticsClientOptions {
  * local stack serves over the same HTTP interface.
  */
 export function createAnalyticsClient(options: AnalyticsClientOptions): ClickHouseClient {
-  return createClient({
+  const client = createClient({
     url: options.url,
     username: options.username ?? 'default',
     password: options.password ?? '',
@@ -27,6 +28,7 @@ export function createAnalyticsClient(options: AnalyticsClientOptions): ClickHou
     log: { level: ClickHouseLogLevel.OFF },
     clickhouse_settings: { date_time_input_format: 'best_effort' },
   });
+  return traceClientCalls(client, { url: options.url, ...(options.database ? { database: options.database } : {}) });
 }
 
 export function analyticsClientOptionsFromEnv(env: OlapEnv): AnalyticsClientOptions {

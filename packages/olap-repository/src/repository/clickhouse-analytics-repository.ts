@@ -12,62 +12,93 @@ import { getSalesByDimension, type SalesByDimensionParams } from '../queries/sal
 import { getSalesTrend, type SalesTrendParams } from '../queries/sales-trend.js';
 import { getSegmentMembers, type SegmentMembersParams } from '../queries/segment-members.js';
 import { getTopProducts, type TopProductsParams } from '../queries/top-products.js';
+import { SpanKind } from '@opentelemetry/api';
+import type { QueryObserver } from '../observability/query-observer.js';
+import { inSpan } from '../observability/tracing.js';
 import type { IAnalyticsRepository } from './analytics-repository.js';
 
-/** `IAnalyticsRepository` on ClickHouse. The client must be connected to the analytics database. */
+export interface AnalyticsRepositoryOptions {
+  /** Told about every query (name, merchant, duration, outcome): the app's query-duration metric. */
+  onQuery?: QueryObserver;
+}
+
+/**
+ * `IAnalyticsRepository` on ClickHouse. The client must be connected to the analytics database.
+ * Each query runs in a span `olap <query>` with the merchant id and query name as attributes (never
+ * the parameter values), parent of the ClickHouse HTTP call's span.
+ */
 export class ClickHouseAnalyticsRepository implements IAnalyticsRepository {
-  constructor(private readonly client: ClickHouseClient) {}
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly options: AnalyticsRepositoryOptions = {},
+  ) {}
 
   getRevenueOverview(params: RevenueOverviewParams) {
-    return getRevenueOverview(this.client, checked(params));
+    return this.#run('getRevenueOverview', params, getRevenueOverview);
   }
 
   getSalesTrend(params: SalesTrendParams) {
-    return getSalesTrend(this.client, checked(params));
+    return this.#run('getSalesTrend', params, getSalesTrend);
   }
 
   getTopProducts(params: TopProductsParams) {
-    return getTopProducts(this.client, checked(params));
+    return this.#run('getTopProducts', params, getTopProducts);
   }
 
   getProductRanking(params: ProductRankingParams) {
-    return getProductRanking(this.client, checked(params));
+    return this.#run('getProductRanking', params, getProductRanking);
   }
 
   getSalesByDimension(params: SalesByDimensionParams) {
-    return getSalesByDimension(this.client, checked(params));
+    return this.#run('getSalesByDimension', params, getSalesByDimension);
   }
 
   getCategoryPerformance(params: CategoryPerformanceParams) {
-    return getCategoryPerformance(this.client, checked(params));
+    return this.#run('getCategoryPerformance', params, getCategoryPerformance);
   }
 
   getNewVsReturning(params: NewVsReturningParams) {
-    return getNewVsReturning(this.client, checked(params));
+    return this.#run('getNewVsReturning', params, getNewVsReturning);
   }
 
   getCohortRetention(params: CohortRetentionParams) {
-    return getCohortRetention(this.client, checked(params));
+    return this.#run('getCohortRetention', params, getCohortRetention);
   }
 
   getRfmSegments(params: RfmParams) {
-    return getRfmSegments(this.client, checked(params));
+    return this.#run('getRfmSegments', params, getRfmSegments);
   }
 
   getRfmCustomers(params: RfmCustomersParams) {
-    return getRfmCustomers(this.client, checked(params));
+    return this.#run('getRfmCustomers', params, getRfmCustomers);
   }
 
   getCustomerLifetimeValue(params: LifetimeValueParams) {
-    return getCustomerLifetimeValue(this.client, checked(params));
+    return this.#run('getCustomerLifetimeValue', params, getCustomerLifetimeValue);
   }
 
   getAbandonedCartSummary(params: AbandonedCartParams) {
-    return getAbandonedCartSummary(this.client, checked(params));
+    return this.#run('getAbandonedCartSummary', params, getAbandonedCartSummary);
   }
 
   getSegmentMembers(params: SegmentMembersParams) {
-    return getSegmentMembers(this.client, checked(params));
+    return this.#run('getSegmentMembers', params, getSegmentMembers);
+  }
+
+  #run<P extends { merchantId: number }, R>(name: string, params: P, query: (client: ClickHouseClient, params: P) => Promise<R>): Promise<R> {
+    const { merchantId } = checked(params);
+    const started = performance.now();
+    const attributes = { 'olap.query': name, 'salla.merchant_id': merchantId };
+    return inSpan(`olap ${name}`, { kind: SpanKind.INTERNAL, attributes }, () => query(this.client, params)).then(
+      (result) => {
+        this.options.onQuery?.({ query: name, merchantId, durationMs: performance.now() - started, ok: true });
+        return result;
+      },
+      (error: unknown) => {
+        this.options.onQuery?.({ query: name, merchantId, durationMs: performance.now() - started, ok: false });
+        throw error;
+      },
+    );
   }
 }
 

@@ -1,4 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { type Context, context } from '@opentelemetry/api';
+import { inSpan, linksTo } from '../observability/tracing.js';
 import type { AnalyticsTable, AnalyticsTables } from '../rows/rows.js';
 import { serializeRow } from '../rows/rows.js';
 
@@ -26,6 +28,8 @@ export interface FlushedBatch {
 interface Pending {
   rows: object[];
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+  /** The writers' trace contexts: the batch's span is a child of the first, linked to the others. */
+  contexts: Context[];
   timer?: NodeJS.Timeout;
 }
 
@@ -51,6 +55,7 @@ export class BatchWriter {
     if (rows.length === 0) return Promise.resolve();
     const pending = this.#pendingFor(table);
     const done = new Promise<void>((resolve, reject) => pending.waiters.push({ resolve, reject }));
+    pending.contexts.push(context.active());
     // A loop, not push(...rows): spreading a very large array overflows the call stack.
     for (const row of rows) pending.rows.push(row);
     if (pending.rows.length >= this.#options.maxRows) this.#flushTable(table);
@@ -72,7 +77,7 @@ export class BatchWriter {
   #pendingFor(table: AnalyticsTable): Pending {
     let pending = this.#pending.get(table);
     if (!pending) {
-      pending = { rows: [], waiters: [] };
+      pending = { rows: [], waiters: [], contexts: [] };
       this.#pending.set(table, pending);
     }
     return pending;
@@ -89,16 +94,20 @@ export class BatchWriter {
 
   async #insert(table: AnalyticsTable, batch: Pending): Promise<void> {
     const started = performance.now();
+    const [parent, ...others] = batch.contexts;
     try {
-      // One insert per maxRows slice keeps request bodies bounded; a failed slice fails the whole
-      // batch, and re-inserting the slices that did commit is harmless (rows are versioned).
-      for (let start = 0; start < batch.rows.length; start += this.#options.maxRows) {
-        await this.#options.client.insert({
-          table: `${this.#options.database}.${table}`,
-          values: batch.rows.slice(start, start + this.#options.maxRows).map(serializeRow),
-          format: 'JSONEachRow',
-        });
-      }
+      const attributes = { 'olap.table': table, 'olap.batch.rows': batch.rows.length, 'olap.batch.writers': batch.waiters.length };
+      await inSpan(`olap batch insert ${table}`, { attributes, ...(parent ? { parent } : {}), links: linksTo(others) }, async () => {
+        // One insert per maxRows slice keeps request bodies bounded; a failed slice fails the whole
+        // batch, and re-inserting the slices that did commit is harmless (rows are versioned).
+        for (let start = 0; start < batch.rows.length; start += this.#options.maxRows) {
+          await this.#options.client.insert({
+            table: `${this.#options.database}.${table}`,
+            values: batch.rows.slice(start, start + this.#options.maxRows).map(serializeRow),
+            format: 'JSONEachRow',
+          });
+        }
+      });
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
       return;

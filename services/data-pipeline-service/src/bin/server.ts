@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { isAppError } from '@salla-analytics/core-library';
+import { startTracing } from '../observability/tracing-sdk.js';
 import { readPipelineEnv } from '../env.js';
 import { createPipeline } from '../pipeline.js';
 
 /** The pipeline service as a process: `node dist/bin/server.js` (the local stack runs it this way). */
 async function main(): Promise<void> {
+  // First, so every span of this thread goes to the exporter (no-op without OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing(readPipelineEnv());
   const pipeline = createPipeline(readPipelineEnv());
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -14,6 +17,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     await pipeline.stop();
+    await tracing?.shutdown();
     pipeline.logger.info('stopped');
     process.exit(0);
   };

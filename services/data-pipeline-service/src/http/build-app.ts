@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { type AppError, httpStatusForError, isAppError } from '@salla-analytics/core-library';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
+import { SpanKind } from '@opentelemetry/api';
 import type { PipelineMetrics } from '../observability/metrics.js';
+import { contextOf, withSpan } from '../observability/spans.js';
 import type { QStashQueue } from '../queue/qstash-queue.js';
 import { acceptDelivery, type IntakeDeps } from '../webhooks/accept-delivery.js';
 import { verifySallaSignature, verifySallaToken } from '../webhooks/verify-signature.js';
@@ -59,6 +61,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     deps.metrics.rejected.inc({ reason: 'unavailable' });
     return reply.code(503).send(errorBody('UPSTREAM_UNAVAILABLE', 'Temporarily unavailable; retry later'));
   });
+  // Request duration per route (the route's pattern, never the raw URL: bounded label values).
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    deps.metrics.httpDuration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('NOT_FOUND', 'No such route')));
 
   app.post('/webhooks/salla', async (request, reply) => {
@@ -73,7 +80,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       request.log.warn({ reason: signature === undefined ? 'missing_signature' : 'invalid_signature' }, 'webhook rejected');
       return done(reply.code(401), started, errorBody('INVALID_SIGNATURE', 'Missing or invalid X-Salla-Signature'));
     }
-    const result = await acceptDelivery(deps, raw);
+    // The delivery's trace starts here (or continues the sender's traceparent): the inbox entry keeps it for the consumer.
+    const result = await withSpan('POST /webhooks/salla', { kind: SpanKind.SERVER, parent: traceContextOf(request.headers), attributes: WEBHOOK_SPAN }, async (span) => {
+      const accepted = await acceptDelivery(deps, raw);
+      span.setAttribute('salla.webhook.outcome', accepted.outcome);
+      if (accepted.merchantId !== null) span.setAttribute('salla.merchant_id', accepted.merchantId);
+      return accepted;
+    });
     if (result.outcome === 'rejected') {
       request.log.warn({ merchantId: result.merchantId, reason: result.reason, deadLetterId: result.deadLetterId }, 'webhook rejected');
       return done(reply.code(400), started, errorBody(result.code, result.message, result.reason));
@@ -126,6 +139,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     deps.metrics.ackDuration.observe((performance.now() - started) / 1000);
     return reply.send(body);
   }
+}
+
+const WEBHOOK_SPAN = { 'http.request.method': 'POST', 'http.route': '/webhooks/salla' };
+
+/** An incoming W3C `traceparent` (a caller that traces), else a new trace. */
+function traceContextOf(headers: Record<string, string | string[] | undefined>) {
+  return contextOf(header(headers.traceparent));
 }
 
 function header(value: string | string[] | undefined): string | undefined {

@@ -1,4 +1,9 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const OLAP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+type Backlog = { pending: number; oldestAgeSeconds: number };
 
 /** Prometheus metrics of one pipeline process (served on GET /metrics). */
 export class PipelineMetrics {
@@ -30,6 +35,51 @@ export class PipelineMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  /** Every HTTP request by route pattern (same name and labels as the BFF's). */
+  readonly httpDuration = this.histogram('http_server_request_duration_seconds', 'HTTP request duration by route', ['route', 'method', 'status'], HTTP_BUCKETS);
+  /** ClickHouse work by query name (here `insert_<table>`, one observation per committed batch). */
+  readonly olapQueryDuration = this.histogram('olap_query_duration_seconds', 'ClickHouse query duration by query name', ['query', 'outcome'], OLAP_BUCKETS);
+  /** Read at each scrape once watchBacklog is called (by the thread that serves /metrics). */
+  readonly queueDepth = this.#backlogGauge('pipeline_queue_depth', 'Inbox entries waiting or being processed', 'pending');
+  readonly queueOldestAge = this.#backlogGauge('pipeline_queue_oldest_age_seconds', 'Age of the oldest inbox entry not yet processed (queue lag)', 'oldestAgeSeconds');
+  #readBacklog: (() => Promise<Backlog>) | null = null;
+  #backlog: Promise<Backlog> | null = null;
+
+  /** Reads the queue's depth and lag at each scrape (one indexed count for both gauges). */
+  watchBacklog(read: () => Promise<Backlog>): void {
+    this.#readBacklog = read;
+  }
+
+  #backlogGauge(name: string, help: string, field: keyof Backlog): Gauge {
+    const metrics = this;
+    return new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      // Threads of one process aggregate: only the one that reads the backlog reports it.
+      aggregator: 'max',
+      async collect() {
+        const read = metrics.#readBacklog;
+        if (read === null) return;
+        metrics.#backlog ??= read().finally(() => setTimeout(() => (metrics.#backlog = null), 1_000).unref());
+        this.set((await metrics.#backlog)[field]);
+      },
+    });
+  }
+
+  /**
+   * A counter of this registry, for code added to the service (jobs, emails, …): the same metric
+   * when the name is registered already. Names: lower_snake_case with a unit suffix, counters end in
+   * `_total`; label values must come from a small fixed set (never ids, e-mails or free text).
+   */
+  counter<L extends string>(name: string, help: string, labelNames: L[] = []): Counter<L> {
+    return (this.registry.getSingleMetric(name) as Counter<L> | undefined) ?? new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram of this registry (see counter); `buckets` in the metric's unit (seconds for durations). */
+  histogram<L extends string>(name: string, help: string, labelNames: L[] = [], buckets = HTTP_BUCKETS): Histogram<L> {
+    return (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ?? new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
 
   constructor() {
     // Process metrics, among them the event loop's delay (nodejs_eventloop_lag_p99_seconds): intake

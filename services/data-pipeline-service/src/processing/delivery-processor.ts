@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { SpanKind } from '@opentelemetry/api';
 import { isAppError, parseSallaWebhook, type SallaWebhook } from '@salla-analytics/core-library';
 import {
   type Database,
@@ -20,6 +21,7 @@ import {
 } from '@salla-analytics/olap-repository';
 import type { Logger } from 'pino';
 import type { PipelineMetrics } from '../observability/metrics.js';
+import { batchParent, withSpan } from '../observability/spans.js';
 import type { DeliveryOutcome, QueueDelivery, QueueMessage } from '../queue/queue.js';
 import { ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 import { eventVersion } from './event-version.js';
@@ -70,7 +72,17 @@ export class DeliveryProcessor {
     this.#o = options;
   }
 
-  readonly handle = async (deliveries: QueueDelivery[]): Promise<DeliveryOutcome[]> => {
+  /**
+   * One span per batch: a child of its first message's delivery (the trace context stored with
+   * the inbox entry or carried by the message), linked to the others' deliveries.
+   */
+  readonly handle = (deliveries: QueueDelivery[]): Promise<DeliveryOutcome[]> => {
+    const { parent, links } = batchParent(deliveries.map((delivery) => delivery.inbox?.traceContext ?? delivery.message.traceContext));
+    const attributes = { 'messaging.system': 'salla_inbox', 'messaging.operation.type': 'process', 'messaging.batch.message_count': deliveries.length };
+    return withSpan('pipeline consume batch', { kind: SpanKind.CONSUMER, parent, links, attributes }, () => this.#handle(deliveries));
+  };
+
+  readonly #handle = async (deliveries: QueueDelivery[]): Promise<DeliveryOutcome[]> => {
     const outcomes: Array<DeliveryOutcome | undefined> = deliveries.map(() => undefined);
     const timing = new PhaseTimer();
     // The inbox queue hands the entries over with their bodies; other queues carry only references.

@@ -13,6 +13,8 @@ export const queueMessageSchema = z.object({
   receivedAt: z.string(),
   /** Set when a dead letter is replayed (the n-th replay): a new deduplication id for QStash. */
   replay: z.number().int().positive().optional(),
+  /** W3C `traceparent` of the delivering request (tracing on): the consumer's span continues its trace. */
+  traceContext: z.string().max(512).optional(),
 });
 
 export type QueueMessage = z.infer<typeof queueMessageSchema>;

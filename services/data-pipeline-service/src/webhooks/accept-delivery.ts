@@ -1,6 +1,7 @@
 import { type ErrorCode, parseSallaWebhook, sallaWebhookEnvelopeSchema } from '@salla-analytics/core-library';
 import { type Database, deliveryKeyOf, recordDeadLetter } from '@salla-analytics/database-schema';
 import type { PipelineMetrics } from '../observability/metrics.js';
+import { currentTraceparent } from '../observability/spans.js';
 import type { Queue } from '../queue/queue.js';
 import { IntakeBatcher } from './intake-batcher.js';
 import { ParsedWebhooks } from './parsed-webhooks.js';
@@ -90,6 +91,7 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
     deliveryKey,
     rawBody: text,
     receivedAt: new Date(),
+    traceContext: currentTraceparent(),
     ...(options.replay === undefined ? {} : { replay: options.replay.count }),
   });
   return { ...result, merchantId, event };

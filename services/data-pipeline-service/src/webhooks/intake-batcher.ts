@@ -7,6 +7,7 @@ import {
 } from '@salla-analytics/database-schema';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import type { Queue, QueueMessage } from '../queue/queue.js';
+import { withSpan } from '../observability/spans.js';
 
 export interface IntakeItem {
   merchantId: number;
@@ -16,6 +17,8 @@ export interface IntakeItem {
   receivedAt: Date;
   /** Set for dead-letter replays (the n-th replay). */
   replay?: number;
+  /** W3C `traceparent` of the delivering request, kept with the inbox entry (tracing on). */
+  traceContext?: string | undefined;
 }
 
 export interface IntakeOutcome {
@@ -74,7 +77,9 @@ export class IntakeBatcher {
     if (this.#pending.length === 0 || this.#inFlight >= this.#maxInFlight) return;
     const batch = this.#pending.splice(0, this.#maxBatch);
     this.#inFlight += 1;
-    this.#write(batch.map((entry) => entry.item)).then(
+    // The span is a child of the request that opened the group (the timer runs in its context).
+    const attributes = { 'messaging.batch.message_count': batch.length };
+    withSpan('pipeline inbox write', { attributes }, () => this.#write(batch.map((entry) => entry.item))).then(
       ({ outcomes, queued }) => {
         this.#settled();
         for (const [index, entry] of batch.entries()) entry.resolve(outcomes[index] as IntakeOutcome);
@@ -99,7 +104,14 @@ export class IntakeBatcher {
     const inboxQueue = queue.enqueuesOnInboxWrite === true;
     const recorded: RecordDeliveryResult[] = await recordDeliveries(
       db,
-      items.map((item) => ({ merchantId: item.merchantId, deliveryKey: item.deliveryKey, event: item.event, rawBody: item.rawBody, receivedAt: item.receivedAt })),
+      items.map((item) => ({
+        merchantId: item.merchantId,
+        deliveryKey: item.deliveryKey,
+        event: item.event,
+        rawBody: item.rawBody,
+        receivedAt: item.receivedAt,
+        traceContext: item.traceContext ?? null,
+      })),
       { queued: inboxQueue },
     );
     const messages: QueueMessage[] = [];
@@ -119,6 +131,7 @@ export class IntakeBatcher {
         event: item.event,
         receivedAt: item.receivedAt.toISOString(),
         ...(item.replay === undefined ? {} : { replay: item.replay }),
+        ...(item.traceContext === undefined ? {} : { traceContext: item.traceContext }),
       });
     });
     // A replayed entry is 'failed': set it back to queued first (an operator re-runs a replay that
