@@ -5,6 +5,7 @@ import { readSection, replaceSection } from '../bench/benchmarks-file.js';
 import { renderBenchmarks, runDashboardBench } from '../bench/dashboard-bench.js';
 import { renderPwaBench, runPwaOverviewBench } from '../bench/pwa-overview-bench.js';
 import { renderIngestBench, runIngestBench } from '../bench/ingest-bench.js';
+import { renderScaleBench, runScaleBench } from '../bench/scale/scale-bench.js';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -17,8 +18,14 @@ const arg = (name: string, fallback: number) => {
 };
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
-if (only !== undefined && only !== 'dashboard' && only !== 'pwa' && only !== 'ingest') {
-  console.error('error: --only must be dashboard, pwa or ingest');
+if (only !== undefined && only !== 'dashboard' && only !== 'pwa' && only !== 'ingest' && only !== 'scale') {
+  console.error('error: --only must be dashboard, scale, pwa or ingest');
+  process.exit(2);
+}
+// BENCH_SCALE=0.01 builds 1% of the full dataset (1,000 merchants, 10M orders, 20M order lines).
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+if (!(scale > 0 && scale <= 1)) {
+  console.error('error: BENCH_SCALE must be a number greater than 0 and at most 1');
   process.exit(2);
 }
 const log = (line: string) => console.log(line);
@@ -29,7 +36,7 @@ const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
 
 // The dashboard section is the head of the file; other tools own marked blocks after it.
 let text: string;
-if (only === 'pwa' || only === 'ingest') {
+if (only === 'pwa' || only === 'ingest' || only === 'scale') {
   const head = previous.split('<!-- ')[0]?.trimEnd() ?? '';
   text = head === '' ? '# Benchmarks\n' : `${head}\n`;
 } else {
@@ -42,8 +49,12 @@ if (only === 'pwa' || only === 'ingest') {
 }
 // Benchmarks run for minutes: blocks this run does not write are taken from the file as it is now.
 const latest = () => (existsSync(out) ? readFileSync(out, 'utf8') : previous);
+if (only === undefined || only === 'scale') {
+  const report = await runScaleBench({ scale, runs: arg('scale-runs', 20), budgetSeconds: arg('scale-budget-seconds', 10), log: (line) => log(`[scale] ${line}`) });
+  text = replaceSection(text, 'scale-bench', renderScaleBench(report));
+}
 if (only === undefined || only === 'pwa') {
-  const pwa = await runPwaOverviewBench({ connections: arg('connections', 50), coldRequests: arg('cold-requests', 600), warmSeconds: arg('warm-seconds', 10), log });
+  const pwa = await runPwaOverviewBench({ connections: arg('connections', 100), coldRequests: arg('cold-requests', 600), warmSeconds: arg('warm-seconds', 10), log });
   text = replaceSection(text, 'pwa-bench', renderPwaBench(pwa));
 }
 if (only === undefined || only === 'ingest') {
@@ -61,7 +72,7 @@ if (only === undefined || only === 'ingest') {
   text = replaceSection(text, 'ingest-bench', renderIngestBench(ingest));
 }
 const current = latest();
-for (const section of ['pwa-bench', 'ingest-bench', 'lighthouse']) {
+for (const section of ['scale-bench', 'pwa-bench', 'ingest-bench', 'lighthouse']) {
   // Kept as they are: blocks of parts not run now, and Lighthouse's (written by
   // `pnpm --filter @salla-analytics/pwa-main lighthouse`).
   const kept = text.includes(`<!-- ${section}:start -->`) ? null : readSection(current, section);
