@@ -119,6 +119,7 @@ export {
   outsideQuietHours,
 } from './marketing/recovery-schedule.js';
 // Time
+export { assertCronExpression, dueCronTicks, latestCronTick, nextCronTick } from './time/cron.js';
 export { COMPARISON_MODES, type ComparisonMode, comparisonPeriod } from './time/comparison-period.js';
 export { bucketStartDate, defaultGranularity, enumerateBuckets } from './time/granularity.js';
 export {

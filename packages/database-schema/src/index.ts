@@ -181,6 +181,40 @@ export {
   startEmbeddedPostgres,
 } from './embedded/start-embedded-postgres.js';
 
+// Job scheduler (schedules → dedupe-keyed jobs) and the email ledger (at most once per key)
+export {
+  type EnqueueDueScheduleTicksInput,
+  type EnqueuedTick,
+  enqueueDueScheduleTicks,
+  scheduleJobType,
+  scheduleTickDedupeKey,
+} from './schedules/enqueue-due-schedule-ticks.js';
+export {
+  type RegisterScheduleInput,
+  RegisterScheduleInputSchema,
+  registerSchedule,
+  ScheduleNameSchema,
+} from './schedules/register-schedule.js';
+export {
+  type ClaimEmailDeliveryInput,
+  ClaimEmailDeliveryInputSchema,
+  claimEmailDelivery,
+  type EmailDeliveryClaim,
+} from './email-deliveries/claim-email-delivery.js';
+export { markEmailDeliveryFailed, markEmailDeliverySent } from './email-deliveries/finish-email-delivery.js';
+export { listEmailDeliveries } from './email-deliveries/list-email-deliveries.js';
+export {
+  type AlertEvent,
+  type AlertRule,
+  AlertRuleType,
+  DigestFrequency,
+  type DigestPreference,
+  type EmailDelivery,
+  EmailDeliveryStatus,
+  type Notification,
+  type Schedule,
+} from './generated/prisma/client.js';
+
 // Custom customer segments and cart recovery campaigns (issue 7, campaigns)
 export { CreateCustomerSegmentInputSchema, type CreateCustomerSegmentInput, createCustomerSegment } from './segments/create-customer-segment.js';
 export { deleteCustomerSegment } from './segments/delete-customer-segment.js';
@@ -201,16 +235,6 @@ export {
   type RecoverySend,
   RecoverySendStatus,
 } from './generated/prisma/client.js';
-
-// Exports (files of table views) and order-history file imports
-export { deleteExpiredFiles } from './exports/delete-expired-files.js';
-export { findExportFileOfJob, getExportFile } from './exports/get-export-file.js';
-export { type SaveExportFileInput, saveExportFile } from './exports/save-export-file.js';
-export { type CreateImportUploadInput, createImportUpload } from './imports/create-import-upload.js';
-export { getImportUpload } from './imports/get-import-upload.js';
-export { resolveImportKeys } from './imports/resolve-import-keys.js';
-export { startImportUpload } from './imports/start-import-upload.js';
-export type { ExportFile, ImportUpload } from './generated/prisma/client.js';
 
 // Exports (files of table views) and order-history file imports
 export { deleteExpiredFiles } from './exports/delete-expired-files.js';

@@ -5,6 +5,7 @@ export {
   type LocalQStash,
   type LocalQStashMessage,
   type LocalQStashOptions,
+  type LocalQStashSchedule,
   signQStashPush,
   startLocalQStashServer,
 } from './qstash/local-qstash-server.js';
@@ -19,6 +20,12 @@ export {
   type QStashVerifierOptions,
   qstashRetriedCount,
 } from './qstash/qstash-client.js';
+export {
+  createQStashSchedules,
+  type QStashScheduleInfo,
+  type QStashSchedules,
+  type QStashScheduleSpec,
+} from './qstash/qstash-schedules.js';
 // Salla tokens at rest
 export {
   createTokenCipher,
@@ -123,7 +130,7 @@ export { type LocalOpenAi, type LocalOpenAiOptions, type LocalOpenAiReply, start
 // Email: Postmark, or the outbox (embedded default)
 export { createEmailSender } from './email/create-email-sender.js';
 export { createCacheEmailLedger, type EmailIdempotencyLedger } from './email/email-idempotency.js';
-export type { EmailSender, EmailSendResult, TemplatedEmail } from './email/email-sender.js';
+export type { EmailEnvelope, EmailSender, EmailSendResult, TemplatedEmail } from './email/email-sender.js';
 export { type LocalPostmark, type LocalPostmarkMessage, startLocalPostmarkServer } from './email/local-postmark-server.js';
 export { createOutboxSender, type OutboxEmail, type OutboxSenderOptions, type OutboxStore } from './email/outbox-sender.js';
 export { createPostmarkSender, type PostmarkSenderOptions } from './email/postmark-sender.js';

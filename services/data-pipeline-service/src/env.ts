@@ -1,5 +1,5 @@
 import { booleanFromString, parseEnv, portSchema } from '@salla-analytics/core-library';
-import { sallaEnvShape } from '@salla-analytics/integration-gateways';
+import { emailEnvShape, sallaEnvShape } from '@salla-analytics/integration-gateways';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -82,12 +82,28 @@ const baseSchema = z.object({
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
     OTEL_SERVICE_NAME: z.string().min(1).optional(),
     OTEL_SDK_DISABLED: booleanFromString.default(false),
+    /** Job scheduler trigger: `postgres` (a timer in the worker finds due ticks) or `qstash` (QStash schedules POST /scheduler/qstash). */
+    SCHEDULER_DRIVER: z.enum(['postgres', 'qstash']).default('postgres'),
+    /** Public URL QStash schedules push to, e.g. https://pipeline.example.com/scheduler/qstash. */
+    QSTASH_SCHEDULER_URL: z.url().optional(),
+    /** Scheduled jobs (alerts, digests, campaigns, exports) one worker process runs at once. 0 = none here. */
+    SCHEDULER_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(2),
+    SCHEDULER_POLL_INTERVAL_MS: positiveInt(1_000),
+    /** A scheduled job whose worker stops renewing its lease this long (killed) runs again. */
+    SCHEDULER_LEASE_SECONDS: positiveInt(60),
+    /** Postmark (POSTMARK_TOKEN …) or the outbox (EMAIL_OUTBOX_DIR), EMAIL_FROM (integration-gateways). */
+    ...emailEnvShape,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Log every accepted webhook at info (default: only problems and a per-batch summary). */
     LOG_REQUESTS: booleanFromString.default(false),
 });
 
 function qstashSettingsPresent(env: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
+  if (env.SCHEDULER_DRIVER === 'qstash') {
+    for (const key of ['QSTASH_TOKEN', 'QSTASH_CURRENT_SIGNING_KEY', 'QSTASH_NEXT_SIGNING_KEY', 'QSTASH_SCHEDULER_URL'] as const) {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when SCHEDULER_DRIVER=qstash' });
+    }
+  }
   if (env.QUEUE_DRIVER !== 'qstash') return;
   for (const key of ['QSTASH_TOKEN', 'QSTASH_CURRENT_SIGNING_KEY', 'QSTASH_NEXT_SIGNING_KEY', 'QSTASH_CONSUMER_URL'] as const) {
     if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when QUEUE_DRIVER=qstash' });

@@ -22,3 +22,16 @@ export { type ReconcileDeps, runReconcile } from './backfill/run-reconcile.js';
 export { type SnapshotWriteDeps, writeSnapshotPage } from './backfill/write-snapshots.js';
 export { snapshotTime, snapshotVersion } from './processing/event-version.js';
 export { createInstallationTokenStore } from './salla/installation-token-store.js';
+// Job scheduler, email ledger and the scheduled features (alerts, digests, …)
+export {
+  JobScheduler,
+  QSTASH_SCHEDULE_PREFIX,
+  type ScheduleDefinition,
+  type ScheduledRun,
+  type SchedulerDriver,
+  type SchedulerOptions,
+} from './scheduler/scheduler.js';
+export { type LedgerEmail, type SendEmailOnceInput, type SendEmailOnceResult, sendEmailOnce } from './email/send-email-once.js';
+export { createOutboxStore } from './email/outbox-store.js';
+export { type AutomationDeps, createAutomationDeps } from './automation/automation-deps.js';
+export { registerSchedules } from './automation/register-schedules.js';

@@ -1,6 +1,19 @@
 import { createDatabase, type Database, getInboxBacklog } from '@salla-analytics/database-schema';
-import { createSallaGateway, createTokenCipher, parseTokenEncryptionKeys, type SallaGateway } from '@salla-analytics/integration-gateways';
-import { BatchWriter, createAnalyticsClient } from '@salla-analytics/olap-repository';
+import {
+  createEmailSender,
+  createQStashSchedules,
+  createQStashVerifier,
+  createSallaGateway,
+  createTokenCipher,
+  type EmailSender,
+  parseTokenEncryptionKeys,
+  type SallaGateway,
+} from '@salla-analytics/integration-gateways';
+import { BatchWriter, ClickHouseAnalyticsRepository, createAnalyticsClient } from '@salla-analytics/olap-repository';
+import { createAutomationDeps } from './automation/automation-deps.js';
+import { registerSchedules } from './automation/register-schedules.js';
+import { createOutboxStore } from './email/outbox-store.js';
+import { JobScheduler } from './scheduler/scheduler.js';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { type CacheInvalidationPublisher, PostgresNotifyPublisher } from './cache/cache-invalidation.js';
@@ -30,6 +43,10 @@ export interface Pipeline {
   salla: SallaGateway | null;
   /** Runs history backfill and reconciliation jobs (role all/worker). */
   historyWorker: HistoryJobWorker;
+  /** The job scheduler (alerts, digests, campaigns, exports): see src/scheduler and src/automation. */
+  scheduler: JobScheduler;
+  /** Postmark or the outbox; scheduled features send through sendEmailOnce. */
+  email: EmailSender;
   /** Creates the queue, starts the consumers (role all/worker) and the HTTP server (role all/intake). Returns the URL. */
   start(): Promise<string | null>;
   /** Stops intake, lets the batches in progress finish, flushes and closes every connection. */
@@ -41,6 +58,8 @@ export interface PipelineOptions {
   logDestination?: DestinationStream;
   /** Replaces the Postgres NOTIFY publisher (e.g. Redis pub/sub). */
   invalidation?: CacheInvalidationPublisher;
+  /** The scheduler's clock (tests drive time with it). */
+  clock?: () => Date;
 }
 
 /** The composition root: everything the service runs, wired from one parsed env. */
@@ -86,6 +105,31 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     pagesInFlight: env.BACKFILL_PAGES_IN_FLIGHT,
     perPage: env.SALLA_API_PER_PAGE,
   });
+  const clock = options.clock ?? (() => new Date());
+  const email = createEmailSender(env, { outbox: createOutboxStore(db) });
+  const scheduler = new JobScheduler({
+    db,
+    logger,
+    driver: env.SCHEDULER_DRIVER,
+    clock,
+    pollIntervalMs: env.SCHEDULER_POLL_INTERVAL_MS,
+    leaseMs: env.SCHEDULER_LEASE_SECONDS * 1000,
+    concurrency: env.PIPELINE_ROLE === 'intake' ? 0 : env.SCHEDULER_CONCURRENCY,
+    ...(env.SCHEDULER_DRIVER === 'qstash'
+      ? {
+          qstash: {
+            schedules: createQStashSchedules({ token: env.QSTASH_TOKEN ?? '', ...(env.QSTASH_URL ? { baseUrl: env.QSTASH_URL } : {}) }),
+            verifier: createQStashVerifier({ currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY ?? '', nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY ?? '' }),
+            triggerUrl: env.QSTASH_SCHEDULER_URL ?? '',
+            retries: 3,
+          },
+        }
+      : {}),
+  });
+  registerSchedules(
+    scheduler,
+    createAutomationDeps({ db, analytics: new ClickHouseAnalyticsRepository(analytics), clickhouse: analytics, email, logger, clock }),
+  );
   const onInstalled = async (merchantId: number, installedAt: Date) => {
     if (!env.BACKFILL_ON_INSTALL) return;
     if (salla === null) {
@@ -145,10 +189,11 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       queue: () => queue.check(),
     },
     ...(queue instanceof QStashQueue ? { qstash: queue } : {}),
+    ...(scheduler.driver === 'qstash' ? { scheduler } : {}),
   });
 
   const consumes = env.PIPELINE_ROLE !== 'intake';
-  const serves = env.PIPELINE_ROLE !== 'worker' || env.QUEUE_DRIVER === 'qstash';
+  const serves = env.PIPELINE_ROLE !== 'worker' || env.QUEUE_DRIVER === 'qstash' || env.SCHEDULER_DRIVER === 'qstash';
   let stopped = false;
   let recovery: NodeJS.Timeout | null = null;
   const recover = async () => {
@@ -170,6 +215,8 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     processor,
     salla,
     historyWorker,
+    scheduler,
+    email,
     async start() {
       await queue.start();
       if (consumes) {
@@ -178,6 +225,8 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
         void recover();
         historyWorker.start();
       }
+      // Intake-only processes still answer QStash schedule pushes (they enqueue; workers run).
+      await scheduler.start();
       if (!serves) {
         await app.ready();
         return null;
@@ -192,6 +241,8 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       if (recovery !== null) clearTimeout(recovery);
       await app.close();
       await historyWorker.stop();
+      await scheduler.stop();
+      await email.close();
       await queue.stop();
       await writer.close();
       await Promise.allSettled([db.$disconnect(), analytics.close()]);

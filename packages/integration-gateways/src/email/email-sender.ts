@@ -1,11 +1,16 @@
-import type { EmailLocale, EmailModel, EmailTemplateName } from './templates.js';
+import type { EmailLocale, EmailModel, EmailTemplateName, RenderedEmail } from './templates.js';
 
-/** One transactional email, by template. `idempotencyKey` makes a repeat a no-op. */
-export interface TemplatedEmail {
+/**
+ * One transactional email: by one of our text templates (`template` + `model`), or already
+ * rendered by its owner (`rendered`: rich emails such as the digests; `template` then only names
+ * and tags it). `idempotencyKey` makes a repeat a no-op.
+ */
+export type TemplatedEmail = EmailEnvelope &
+  ({ template: EmailTemplateName; model: EmailModel; rendered?: undefined } | { template: string; rendered: RenderedEmail; model?: undefined });
+
+export interface EmailEnvelope {
   to: string;
-  template: EmailTemplateName;
   locale: EmailLocale;
-  model: EmailModel;
   /** The same key is sent once (e.g. `backfill_completed:<jobId>`). */
   idempotencyKey: string;
   merchantId?: number;

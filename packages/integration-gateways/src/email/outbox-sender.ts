@@ -40,7 +40,7 @@ export function createOutboxSender(options: OutboxSenderOptions): EmailSender {
   return {
     kind: 'outbox',
     async send(email: TemplatedEmail) {
-      const rendered = renderEmail(email.template, email.locale, email.model);
+      const rendered = email.rendered ?? renderEmail(email.template, email.locale, email.model);
       const record: OutboxEmail = {
         idempotencyKey: email.idempotencyKey,
         merchantId: email.merchantId ?? null,

@@ -64,10 +64,10 @@ export function createPostmarkSender(options: PostmarkSenderOptions): EmailSende
         Metadata: { idempotency_key: email.idempotencyKey, ...(email.merchantId === undefined ? {} : { merchant_id: String(email.merchantId) }) },
       };
       let payload: PostmarkPayload;
-      if (options.serverTemplates) {
+      if (options.serverTemplates && email.rendered === undefined) {
         payload = { kind: 'template', body: { ...common, TemplateAlias: postmarkTemplateAlias(email.template, email.locale), TemplateModel: email.model } };
       } else {
-        const rendered = renderEmail(email.template, email.locale, email.model);
+        const rendered = email.rendered ?? renderEmail(email.template, email.locale, email.model);
         payload = { kind: 'email', body: { ...common, Subject: rendered.subject, HtmlBody: rendered.html, TextBody: rendered.text } };
       }
       try {

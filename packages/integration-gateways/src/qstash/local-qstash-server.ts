@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { assertCronExpression, latestCronTick } from '@salla-analytics/core-library';
 
 /**
  * A small QStash for one machine: the documented publish API (`POST /v2/publish/<destination>`
@@ -37,14 +38,32 @@ export interface LocalQStash {
   messages(): LocalQStashMessage[];
   /** Messages whose retries ran out (QStash's DLQ). */
   deadLetters(): LocalQStashMessage[];
+  /** Schedules created through `/v2/schedules` (the SDK's `client.schedules`). */
+  schedules(): LocalQStashSchedule[];
+  /**
+   * Fires every schedule whose cron has a tick at `at` (to the minute), as QStash would at that
+   * moment: one signed push each, retried like any message. Tests drive time with it instead of
+   * waiting for the wall clock. Returns the messages it published.
+   */
+  fireSchedules(at: Date): LocalQStashMessage[];
   /** Resolves once no message is waiting for a delivery attempt. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface LocalQStashSchedule {
+  scheduleId: string;
+  destination: string;
+  cron: string;
+  body: string;
+  retries: number;
+  createdAt: number;
+}
+
 export async function startLocalQStashServer(options: LocalQStashOptions): Promise<LocalQStash> {
   const messages = new Map<string, LocalQStashMessage>();
   const dedup = new Map<string, string>();
+  const schedules = new Map<string, LocalQStashSchedule & { forward: Record<string, string> }>();
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
   let closed = false;
@@ -91,7 +110,43 @@ export async function startLocalQStashServer(options: LocalQStashOptions): Promi
     void handle(req, res).catch(() => send(res, 500, { error: 'internal error' }));
   });
 
+  async function handleSchedules(req: IncomingMessage, res: ServerResponse, rest: string): Promise<void> {
+    if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: 'Unauthorized' });
+    if (req.method === 'GET' && rest === '') {
+      return send(res, 200, [...schedules.values()].map(({ forward: _forward, ...schedule }) => schedule));
+    }
+    const target = decodeURIComponent(rest.replace(/^\//, ''));
+    if (req.method === 'GET' || req.method === 'DELETE') {
+      const schedule = schedules.get(target);
+      if (!schedule) return send(res, 404, { error: 'schedule not found' });
+      if (req.method === 'DELETE') {
+        schedules.delete(target);
+        res.writeHead(200).end();
+        return;
+      }
+      const { forward: _forward, ...info } = schedule;
+      return send(res, 200, info);
+    }
+    if (req.method !== 'POST' || !/^https?:\/\//.test(target)) return send(res, 400, { error: 'invalid destination url' });
+    const cron = header(req, 'upstash-cron');
+    if (!cron) return send(res, 400, { error: 'Upstash-Cron header is required' });
+    try {
+      assertCronExpression(cron);
+    } catch {
+      return send(res, 400, { error: `invalid cron: ${cron}` });
+    }
+    const scheduleId = header(req, 'upstash-schedule-id') ?? `scd_${randomUUID()}`;
+    const forward: Record<string, string> = { 'Upstash-Schedule-Id': scheduleId };
+    const contentType = header(req, 'content-type');
+    if (contentType) forward['Content-Type'] = contentType;
+    const retries = Number(header(req, 'upstash-retries') ?? options.defaultRetries ?? 3);
+    schedules.set(scheduleId, { scheduleId, destination: target, cron, body: await readBody(req), retries, createdAt: Date.now(), forward });
+    return send(res, 200, { scheduleId });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const scheduleMatch = /^\/v2\/schedules(.*)$/.exec(req.url ?? '');
+    if (scheduleMatch) return handleSchedules(req, res, scheduleMatch[1] ?? '');
     const match = /^\/v2\/publish\/(.+)$/.exec(req.url ?? '');
     if (req.method !== 'POST' || match === null) return send(res, 404, { error: 'not found' });
     if (req.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: 'Unauthorized' });
@@ -120,6 +175,19 @@ export async function startLocalQStashServer(options: LocalQStashOptions): Promi
   return {
     url: `http://127.0.0.1:${port}`,
     messages: () => [...messages.values()],
+    schedules: () => [...schedules.values()].map(({ forward: _forward, ...schedule }) => schedule),
+    fireSchedules(at) {
+      const minute = Math.floor(at.getTime() / 60_000) * 60_000;
+      const fired: LocalQStashMessage[] = [];
+      for (const schedule of schedules.values()) {
+        if (latestCronTick(schedule.cron, new Date(minute), 60_000)?.getTime() !== minute) continue;
+        const message: LocalQStashMessage = { messageId: `msg_${randomUUID()}`, url: schedule.destination, body: schedule.body, attempts: 0, state: 'pending' };
+        messages.set(message.messageId, message);
+        fired.push(message);
+        setImmediate(() => void deliver(message, schedule.retries, schedule.forward));
+      }
+      return fired;
+    },
     deadLetters: () => [...messages.values()].filter((message) => message.state === 'failed'),
     async idle() {
       while ([...messages.values()].some((message) => message.state === 'pending') || inFlight > 0) {

@@ -1,8 +1,9 @@
 import { AppError, BACKFILL_JOB_TYPE, isAppError, RECONCILE_JOB_TYPE } from '@salla-analytics/core-library';
-import { claimNextJob, completeJob, type Database, failJob, heartbeatJob, type Job } from '@salla-analytics/database-schema';
+import { claimNextJob, completeJob, type Database, failJob, type Job } from '@salla-analytics/database-schema';
 import { isReinstallRequired, type SallaAdminClient } from '@salla-analytics/integration-gateways';
 import type { BatchWriter, createAnalyticsClient } from '@salla-analytics/olap-repository';
 import type { Logger } from 'pino';
+import { keepJobLease } from '../scheduler/lease-heartbeat.js';
 import { JobStopped, runBackfill } from './run-backfill.js';
 import { runReconcile } from './run-reconcile.js';
 
@@ -78,15 +79,9 @@ export class HistoryJobWorker {
 
   #launch(job: Job): void {
     const controller = new AbortController();
-    const heartbeat = setInterval(() => {
-      heartbeatJob(this.#o.db, job.id, { leaseMs: this.#o.leaseMs })
-        .then((running) => {
-          if (!running) controller.abort();
-        })
-        .catch(() => undefined);
-    }, Math.max(250, Math.floor(this.#o.leaseMs / 3)));
+    const stopHeartbeat = keepJobLease(this.#o.db, job.id, { leaseMs: this.#o.leaseMs, controller });
     const done = this.#run(job, controller.signal).finally(() => {
-      clearInterval(heartbeat);
+      stopHeartbeat();
       this.#running.delete(job.id);
       if (!this.#stopped) this.#schedule(0);
     });

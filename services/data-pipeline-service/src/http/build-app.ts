@@ -6,6 +6,7 @@ import { SpanKind } from '@opentelemetry/api';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import { contextOf, withSpan } from '../observability/spans.js';
 import type { QStashQueue } from '../queue/qstash-queue.js';
+import type { JobScheduler } from '../scheduler/scheduler.js';
 import { acceptDelivery, type IntakeDeps } from '../webhooks/accept-delivery.js';
 import { verifySallaSignature, verifySallaToken } from '../webhooks/verify-signature.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps extends IntakeDeps {
   checks: Record<string, () => Promise<unknown>>;
   /** Present when QUEUE_DRIVER=qstash: serves POST /queue/qstash. */
   qstash?: QStashQueue;
+  /** Present when SCHEDULER_DRIVER=qstash: serves POST /scheduler/qstash (QStash schedules' pushes). */
+  scheduler?: JobScheduler;
 }
 
 type ErrorBody = { error: { code: string; message: string; reason?: string } };
@@ -106,6 +109,15 @@ export function buildApp(deps: AppDeps): FastifyInstance {
         retried: request.headers['upstash-retried'],
         body: raw.toString('utf8'),
       });
+      return reply.code(result.status).send(result.body);
+    });
+  }
+
+  if (deps.scheduler) {
+    const scheduler = deps.scheduler;
+    app.post('/scheduler/qstash', async (request, reply) => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const result = await scheduler.handleQStashTrigger({ signature: header(request.headers['upstash-signature']), body: raw.toString('utf8') });
       return reply.code(result.status).send(result.body);
     });
   }

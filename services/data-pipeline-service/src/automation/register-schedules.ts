@@ -1,0 +1,24 @@
+import { listEmailDeliveries } from '@salla-analytics/database-schema';
+import type { JobScheduler } from '../scheduler/scheduler.js';
+import type { AutomationDeps } from './automation-deps.js';
+
+/**
+ * Every scheduled feature registers its handlers here, one line each (one file per feature under
+ * src/automation/<feature>/). Handlers must be idempotent; their emails go through sendEmailOnce.
+ */
+export function registerSchedules(scheduler: JobScheduler, deps: AutomationDeps): void {
+  scheduler.register({
+    // Sends a crash interrupted stay `sending` and are never re-sent: report them, hourly.
+    name: 'email.ledger-report',
+    cron: '7 * * * *',
+    handler: async ({ now }) => {
+      const stuck = await listEmailDeliveries(deps.db, { status: 'sending', claimedBefore: new Date(now.getTime() - 15 * 60_000), limit: 1000 });
+      if (stuck.length > 0) {
+        deps.logger.warn(
+          { count: stuck.length, deliveries: stuck.slice(0, 20).map((row) => ({ id: row.id, merchantId: Number(row.merchantId), key: row.idempotencyKey })) },
+          'emails claimed but never confirmed sent (interrupted by a crash or a timeout): not re-sent; check the provider',
+        );
+      }
+    },
+  });
+}
