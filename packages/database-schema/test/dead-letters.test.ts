@@ -52,6 +52,21 @@ describe('recordDeadLetter', () => {
     expect(Array.from(stored.payload)).toEqual(Array.from(garbage));
   });
 
+  it('stores a blank event as null and NUL in text as U+FFFD (PostgreSQL text cannot hold NUL)', async () => {
+    const letter = await recordDeadLetter(db, {
+      source: 'webhook',
+      merchantId: null,
+      event: ' ',
+      reason: 'invalid_envelope',
+      message: 'data.a\u0000b: expected string',
+      payload: '{"data":{"a\\u0000b":1}}',
+    });
+    expect(letter).toMatchObject({ event: null, message: 'data.a\uFFFDb: expected string' });
+    const named = await recordDeadLetter(db, { source: 'webhook', merchantId: null, event: 'a\u0000b', reason: 'invalid_envelope', message: '', payload: '' });
+    expect(named.event).toBe('a\uFFFDb');
+    await db.deadLetter.deleteMany({ where: { id: { in: [letter.id, named.id] } } });
+  });
+
   it('rejects a reason that is not a machine-readable code', async () => {
     await expect(
       recordDeadLetter(db, {

@@ -7,7 +7,14 @@ import { sallaDateSchema } from './salla-date.js';
  * at the top level (numeric strings are accepted). Unknown top-level keys are kept.
  */
 export const sallaWebhookEnvelopeSchema = z.looseObject({
-  event: z.string().trim().min(1),
+  // Unknown event names are accepted, but a name is a short line of text: no control characters
+  // (NUL, newlines) and no lone surrogates (PostgreSQL refuses both in text and JSON).
+  event: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\p{Cc}\p{Cs}]+$/u, 'expected an event name without control characters or lone surrogates'),
   merchant: sallaId.pipe(z.number().positive('expected a store id')),
   created_at: sallaDateSchema,
   data: z.record(z.string(), z.unknown()),

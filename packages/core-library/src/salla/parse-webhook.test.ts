@@ -292,6 +292,14 @@ describe('unknown and invalid deliveries', () => {
     expect(paths).toEqual(expect.arrayContaining(['event', 'merchant', 'created_at', 'data']));
   });
 
+  it('rejects event names with control characters or lone surrogates (the inbox cannot store them)', () => {
+    for (const event of ['order\u0000created', 'order\ncreated', '\ud800', 'x'.repeat(101)]) {
+      const paths = ((failure({ event, merchant: 3, created_at: '2025-01-01', data: {} }).context?.issues ?? []) as Array<{ path: string }>).map((issue) => issue.path);
+      expect(paths, JSON.stringify(event)).toEqual(['event']);
+    }
+    expect(parsed({ event: 'حدث.جديد 𝔘', merchant: 3, created_at: '2025-01-01', data: {} }).kind).toBe('unknown');
+  });
+
   it('rejects a known event whose data is invalid, with data. paths', () => {
     const body = fixture('order.created.json');
     setPath(body, ['data', 'amounts', 'total', 'amount'], 'lots');
