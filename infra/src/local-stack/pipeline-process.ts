@@ -28,7 +28,9 @@ export async function startPipelineProcess(options: {
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }): Promise<PipelineProcess> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, [pipelineServerPath()], {
+  // Opt-in node flags for the pipeline process only (e.g. PIPELINE_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeFlags = (process.env.PIPELINE_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag.length > 0);
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, pipelineServerPath()], {
     env: { ...process.env, ...options.env, PIPELINE_PORT: String(options.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

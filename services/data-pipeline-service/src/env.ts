@@ -17,6 +17,11 @@ const baseSchema = z.object({
     PIPELINE_PORT: portSchema(4000),
     /** `all` = intake + consumer in one process; `intake` or `worker` to scale them apart. */
     PIPELINE_ROLE: z.enum(['all', 'intake', 'worker']).default('all'),
+    /**
+     * Role `all` as a process (bin/server): the consumers run in a worker thread of their own, so
+     * acknowledgements never wait behind batch work and the two use two cores. `false`: one thread.
+     */
+    PIPELINE_CONSUMER_THREAD: booleanFromString.default(true),
     PIPELINE_BODY_LIMIT_BYTES: positiveInt(1_048_576),
     /** Concurrent deliveries share inbox and queue writes: up to this many, waiting at most this long. */
     INTAKE_BATCH_MAX: positiveInt(100),

@@ -60,12 +60,14 @@ export interface PipelineOptions {
   invalidation?: CacheInvalidationPublisher;
   /** The scheduler's clock (tests drive time with it). */
   clock?: () => Date;
+  /** The metrics registry to fill (the process entry shares it across its threads); a new one by default. */
+  metrics?: PipelineMetrics;
 }
 
 /** The composition root: everything the service runs, wired from one parsed env. */
 export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}): Pipeline {
   const logger = createLogger({ level: env.LOG_LEVEL, ...(options.logDestination ? { destination: options.logDestination } : {}) });
-  const metrics = new PipelineMetrics();
+  const metrics = options.metrics ?? new PipelineMetrics();
   const db = createDatabase(env.DATABASE_URL, { maxConnections: env.DATABASE_POOL_SIZE });
   const analytics = createAnalyticsClient({
     url: env.CLICKHOUSE_URL,

@@ -142,7 +142,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   app.get('/metrics', async (_request, reply) => {
     reply.header('Content-Type', deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
+    return deps.metrics.render();
   });
 
   return app;

@@ -1,4 +1,7 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, Counter, collectDefaultMetrics, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry } from 'prom-client';
+
+/** Metrics of another thread of the same process, as `registry.getMetricsAsJSON()` gives them. */
+export type MetricsSnapshot = MetricObjectWithValues<MetricValue<string>>[];
 
 const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const OLAP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -81,10 +84,27 @@ export class PipelineMetrics {
     return (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ?? new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 
-  constructor() {
-    // Process metrics, among them the event loop's delay (nodejs_eventloop_lag_p99_seconds): intake
-    // and consumers share one loop, so a consumer that blocks it shows up in acknowledgements.
-    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+  readonly #peers: Array<() => Promise<MetricsSnapshot>> = [];
+
+  /**
+   * `defaultMetrics: false` for a second thread of the process (the consumer thread): the process
+   * metrics come from the main thread, among them its event loop's delay
+   * (nodejs_eventloop_lag_p99_seconds) — the loop that answers webhooks.
+   */
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
+  }
+
+  /** Adds another thread's metrics to what render() serves (counters and histograms are summed). */
+  addPeer(snapshot: () => Promise<MetricsSnapshot>): void {
+    this.#peers.push(snapshot);
+  }
+
+  /** The Prometheus text of this registry plus its peers'. */
+  async render(): Promise<string> {
+    if (this.#peers.length === 0) return this.registry.metrics();
+    const snapshots = await Promise.all([this.registry.getMetricsAsJSON(), ...this.#peers.map((peer) => peer())]);
+    return AggregatorRegistry.aggregate(snapshots).metrics();
   }
 
   #counter<L extends string>(name: string, help: string, labelNames: L[] = []): Counter<L> {
