@@ -203,6 +203,7 @@ export {
   exportFiltersSchema,
   exportSpecSchema,
 } from './exports/export-tables.js';
+export { exportLayout, renderExportFile } from './exports/render-export-file.js';
 // Order-history file import
 export {
   detectImportSource,

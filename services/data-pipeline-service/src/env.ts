@@ -71,6 +71,12 @@ const baseSchema = z.object({
     BACKFILL_ON_INSTALL: booleanFromString.default(true),
     /** Backfill/reconcile jobs one worker process runs at once. 0 = this process runs none. */
     BACKFILL_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
+    /** Background exports and order-history file imports one worker process runs at once. 0 = none. */
+    FILE_JOB_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
+    /** How long a finished background export stays downloadable (then its file is deleted). */
+    EXPORT_FILE_TTL_SECONDS: positiveInt(86_400),
+    /** How often expired export files and uploads are deleted. */
+    FILE_CLEANUP_INTERVAL_SECONDS: positiveInt(600),
     /** A running job whose worker stops renewing its lease this long (killed) is resumed by another. */
     BACKFILL_JOB_LEASE_SECONDS: positiveInt(60),
     /** How often an idle worker looks for a job. */

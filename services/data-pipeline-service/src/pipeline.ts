@@ -19,6 +19,7 @@ import type { DestinationStream } from 'pino';
 import { type CacheInvalidationPublisher, PostgresNotifyPublisher } from './cache/cache-invalidation.js';
 import { enqueueHistoryJob } from './backfill/enqueue-backfill.js';
 import { HistoryJobWorker } from './backfill/history-job-worker.js';
+import { FileJobWorker } from './automation/files/file-job-worker.js';
 import type { PipelineEnv } from './env.js';
 import { createInstallationTokenStore } from './salla/installation-token-store.js';
 import { buildApp } from './http/build-app.js';
@@ -43,6 +44,8 @@ export interface Pipeline {
   salla: SallaGateway | null;
   /** Runs history backfill and reconciliation jobs (role all/worker). */
   historyWorker: HistoryJobWorker;
+  /** Runs background exports and order-history file imports, deletes expired files (role all/worker). */
+  fileWorker: FileJobWorker;
   /** The job scheduler (alerts, digests, campaigns, exports): see src/scheduler and src/automation. */
   scheduler: JobScheduler;
   /** Postmark or the outbox; scheduled features send through sendEmailOnce. */
@@ -94,6 +97,18 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   const cipher = env.TOKEN_ENCRYPTION_KEYS ? createTokenCipher(parseTokenEncryptionKeys(env.TOKEN_ENCRYPTION_KEYS)) : null;
   const salla =
     cipher && env.SALLA_CLIENT_ID && env.SALLA_CLIENT_SECRET ? createSallaGateway(env, { store: createInstallationTokenStore(db), cipher }) : null;
+  const fileWorker = new FileJobWorker({
+    db,
+    writer,
+    analytics,
+    logger,
+    concurrency: env.PIPELINE_ROLE === 'intake' ? 0 : env.FILE_JOB_CONCURRENCY,
+    leaseMs: env.BACKFILL_JOB_LEASE_SECONDS * 1000,
+    pollIntervalMs: env.BACKFILL_POLL_INTERVAL_MS,
+    maxAttempts: env.BACKFILL_MAX_ATTEMPTS,
+    exportTtlMs: env.EXPORT_FILE_TTL_SECONDS * 1000,
+    cleanupIntervalMs: env.FILE_CLEANUP_INTERVAL_SECONDS * 1000,
+  });
   const historyWorker = new HistoryJobWorker({
     db,
     writer,
@@ -217,6 +232,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     processor,
     salla,
     historyWorker,
+    fileWorker,
     scheduler,
     email,
     async start() {
@@ -226,6 +242,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
         if (queue instanceof InboxQueue) await queue.consumeExpired(processor.handleExpired);
         void recover();
         historyWorker.start();
+        fileWorker.start();
       }
       // Intake-only processes still answer QStash schedule pushes (they enqueue; workers run).
       await scheduler.start();
@@ -243,6 +260,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       if (recovery !== null) clearTimeout(recovery);
       await app.close();
       await historyWorker.stop();
+      await fileWorker.stop();
       await scheduler.stop();
       await email.close();
       await queue.stop();

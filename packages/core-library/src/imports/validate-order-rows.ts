@@ -4,7 +4,7 @@ import { toMinorUnits } from '../money/to-minor-units.js';
 import { normalizeDecimalString } from '../money/normalize-decimal.js';
 import { parseSallaDateString } from '../salla/salla-date.js';
 import type { Bilingual } from '../tables/table-file.js';
-import { IMPORT_FIELD_LABELS, type ImportField, type ImportMapping, normalizeHeader, REQUIRED_IMPORT_FIELDS } from './order-import-fields.js';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportMapping, normalizeHeader, REQUIRED_IMPORT_FIELDS } from './order-import-fields.js';
 import type { RawCell, RawTable } from './read-table-file.js';
 
 /** The most line items one imported order may have. */
@@ -111,21 +111,8 @@ const STATUS_SLUGS: Record<string, string> = {
   ملغى: 'canceled',
 };
 
-const ORDER_FIELDS: readonly ImportField[] = [
-  'order_date',
-  'total',
-  'status',
-  'currency',
-  'subtotal',
-  'shipping',
-  'tax',
-  'discount',
-  'payment_method',
-  'customer_email',
-  'customer_name',
-  'customer_mobile',
-  'city',
-];
+// The order's own fields (everything but its number and its lines).
+const ORDER_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((field) => field !== 'order_number' && !field.startsWith('item_'));
 
 /** Throws VALIDATION_FAILED when a required field has no column or a column is used twice. */
 export function assertImportMapping(mapping: ImportMapping, headers: readonly string[]): void {

@@ -1,9 +1,9 @@
 import type { SallaCustomer, SallaOrder, SallaProduct } from '@salla-analytics/core-library';
 import { type Database, mergeOrderStates, recordDeadLetter } from '@salla-analytics/database-schema';
 import type { InvalidSallaItem, SallaPage } from '@salla-analytics/integration-gateways';
-import { type BatchWriter, customerToRow, type OrderItemRow, type OrderRow, productToRow } from '@salla-analytics/olap-repository';
+import { type BatchWriter, customerToRow, productToRow } from '@salla-analytics/olap-repository';
 import { snapshotVersion } from '../processing/event-version.js';
-import { orderSnapshotPart, rowsForOrderState } from '../processing/order-events.js';
+import { orderSnapshotPart, rowsForOrderStates } from '../processing/order-events.js';
 
 export interface SnapshotWriteDeps {
   db: Database;
@@ -32,15 +32,7 @@ export async function writeSnapshotPage(
       return part ? [part] : [];
     });
     if (parts.length === 0) return { written: 0, committed: Promise.resolve() };
-    const states = await mergeOrderStates(deps.db, parts);
-    const orderRows: OrderRow[] = [];
-    const itemRows: OrderItemRow[] = [];
-    for (const state of states) {
-      const rows = rowsForOrderState(state);
-      if (rows === null) continue;
-      orderRows.push(rows.order);
-      itemRows.push(...rows.items);
-    }
+    const { orders: orderRows, items: itemRows } = rowsForOrderStates(await mergeOrderStates(deps.db, parts));
     const committed = Promise.all([deps.writer.write('orders', orderRows), itemRows.length ? deps.writer.write('order_items', itemRows) : undefined]).then(() => undefined);
     return { written: parts.length, committed };
   }

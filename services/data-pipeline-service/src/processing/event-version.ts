@@ -90,3 +90,11 @@ export function snapshotVersion(page: Parameters<typeof snapshotTime>[0], update
 
 const SERVER_DATE_MARGIN_MS = 2_000;
 const CLIENT_CLOCK_MARGIN_MS = 5_000;
+
+/**
+ * The version of an order imported from a file (order-history import): the order's own date at
+ * snapshot rank. The same file gives the same versions, so importing it again changes nothing.
+ */
+export function importedVersion(at: Date): number {
+  return Math.max(at.getTime(), 0) * RANK_SLOTS + RANK.snapshot;
+}

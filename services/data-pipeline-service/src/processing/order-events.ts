@@ -111,6 +111,19 @@ export function rowsForOrderState(state: OrderState, options: { items?: boolean 
   return { order, items };
 }
 
+/** The ClickHouse rows of merged order states (those that hold a full order), lines included. */
+export function rowsForOrderStates(states: readonly OrderState[]): { orders: OrderRow[]; items: OrderItemRow[] } {
+  const orders: OrderRow[] = [];
+  const items: OrderItemRow[] = [];
+  for (const state of states) {
+    const rows = rowsForOrderState(state);
+    if (rows === null) continue;
+    orders.push(rows.order);
+    items.push(...rows.items);
+  }
+  return { orders, items };
+}
+
 function impliedStatus(event: string): string | undefined {
   if (event === 'order.cancelled') return 'canceled';
   if (event === 'order.refunded') return 'refunded';
