@@ -36,6 +36,11 @@ beforeAll(async () => {
   viewerA = await sessionFor(stack.databaseUrl, 'staff-a@example.com', MERCHANT_A.merchantId, 'viewer');
   // Each store has a history import queued, so /history-import tells them apart too.
   for (const cookie of [cookieA, cookieB]) await callRoute('/api/v1/history-import', { method: 'POST', cookie, headers: { origin: ORIGIN } });
+  // Each store has its own cart recovery campaign, so /campaigns tells them apart too.
+  for (const [cookie, name] of [[cookieA, 'A'], [cookieB, 'B']] as const) {
+    const rules = { delayMinutes: 60, minCartValueMinor: 0, maxAttempts: 1, attemptSpacingMinutes: 60, quietHours: null, attributionWindowHours: 24 };
+    expect((await callRoute('/api/v1/campaigns', { method: 'POST', cookie, headers: { origin: ORIGIN }, body: { name: `campaign ${name}`, rules } })).status).toBe(200);
+  }
   // Each store's owner has asked the assistant once, so every GET route has data to tell them apart.
   for (const cookie of [cookieA, cookieB]) await (await ask(cookie, 'كم بعنا الشهر اللي فات؟')).text();
 }, 300_000);

@@ -109,7 +109,10 @@ export {
   type AttributablePurchase,
   attributeRecoveries,
   type RecoveredCart,
+  type RecoveryCampaignStats,
   type RecoveryEmailSent,
+  type RecoverySendFact,
+  summarizeRecoveryCampaigns,
 } from './marketing/recovery-attribution.js';
 export {
   isInQuietHours,

@@ -15,6 +15,16 @@ import {
   trendQuerySchema,
 } from '../contracts/analytics-queries';
 import { assistantAskBodySchema, assistantHistoryQuerySchema } from '../contracts/assistant';
+import {
+  campaignCreateBodySchema,
+  campaignPatchBodySchema,
+  campaignsQuerySchema,
+  segmentCreateBodySchema,
+  segmentDeleteQuerySchema,
+  segmentMembersQuerySchema,
+  segmentPatchBodySchema,
+  segmentsQuerySchema,
+} from '../contracts/marketing';
 import type { RouteSpec } from './http/route';
 
 const SETTINGS_EDITORS = ['owner', 'admin'] as const;
@@ -36,6 +46,14 @@ export const apiRoutes = {
   rfmMembers: { method: 'GET', path: '/api/v1/customers/rfm/members', tag: 'customers', summary: 'Customers of an RFM segment with their scores (ids only)', auth: true, query: rfmMembersQuerySchema },
   ltv: { method: 'GET', path: '/api/v1/customers/ltv', tag: 'customers', summary: 'Historic lifetime value, overall and by acquisition month', auth: true, query: ltvQuerySchema },
   carts: { method: 'GET', path: '/api/v1/carts', tag: 'carts', summary: 'Abandoned carts: value, recovery rate and value at risk', auth: true, query: cartsQuerySchema },
+  segments: { method: 'GET', path: '/api/v1/segments', tag: 'marketing', summary: 'RFM segments as of now and the store’s saved custom segments with their current sizes', auth: true, query: segmentsQuerySchema },
+  segmentCreate: { method: 'POST', path: '/api/v1/segments', tag: 'marketing', summary: 'Save a custom segment from filters (spend, orders, last order, city, RFM segments; owner/admin; same-origin only)', auth: true, query: segmentsQuerySchema, body: segmentCreateBodySchema, roles: SETTINGS_EDITORS },
+  segmentUpdate: { method: 'PATCH', path: '/api/v1/segments', tag: 'marketing', summary: 'Rename a saved segment or change its filters (owner/admin; same-origin only)', auth: true, query: segmentsQuerySchema, body: segmentPatchBodySchema, roles: SETTINGS_EDITORS },
+  segmentDelete: { method: 'DELETE', path: '/api/v1/segments', tag: 'marketing', summary: 'Delete a saved segment (owner/admin; same-origin only)', auth: true, query: segmentDeleteQuerySchema, roles: SETTINGS_EDITORS },
+  segmentMembers: { method: 'GET', path: '/api/v1/segments/members', tag: 'marketing', summary: 'Members of an RFM or saved segment, most valuable first, one page at a time, with the total', auth: true, query: segmentMembersQuerySchema },
+  campaigns: { method: 'GET', path: '/api/v1/campaigns', tag: 'marketing', summary: 'Cart recovery campaigns with their rules and results (emails sent, carts and revenue recovered)', auth: true, query: campaignsQuerySchema },
+  campaignCreate: { method: 'POST', path: '/api/v1/campaigns', tag: 'marketing', summary: 'Create a cart recovery campaign (owner/admin; same-origin only); carts abandoned from now on are eligible', auth: true, query: campaignsQuerySchema, body: campaignCreateBodySchema, roles: SETTINGS_EDITORS },
+  campaignUpdate: { method: 'PATCH', path: '/api/v1/campaigns', tag: 'marketing', summary: 'Change a campaign’s name, rules, or pause/resume it (owner/admin; same-origin only)', auth: true, query: campaignsQuerySchema, body: campaignPatchBodySchema, roles: SETTINGS_EDITORS },
   settingsGet: { method: 'GET', path: '/api/v1/settings', tag: 'settings', summary: 'The store’s report settings', auth: true, query: emptyQuerySchema },
   settingsPatch: { method: 'PATCH', path: '/api/v1/settings', tag: 'settings', summary: 'Change time zone, week start, language or currency (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, body: settingsPatchSchema, roles: SETTINGS_EDITORS },
   historyImportGet: { method: 'GET', path: '/api/v1/history-import', tag: 'settings', summary: 'The store’s latest history import from Salla (orders, products, customers): status, done/total, rate, ETA', auth: true, query: emptyQuerySchema },

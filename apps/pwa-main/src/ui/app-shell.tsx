@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, cn } from '@salla-analytics/ui-components';
-import { BarChart3, Languages, LayoutDashboard, LogOut, MessageCircleQuestion, Package, Settings, ShoppingCart, Users } from 'lucide-react';
+import { BarChart3, Languages, LayoutDashboard, LogOut, Mail, MessageCircleQuestion, Package, Settings, ShoppingCart, Users, UsersRound } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -14,6 +14,8 @@ const NAV = [
   { href: '/products', key: 'products', icon: Package },
   { href: '/customers', key: 'customers', icon: Users },
   { href: '/carts', key: 'carts', icon: ShoppingCart },
+  { href: '/segments', key: 'segments', icon: UsersRound },
+  { href: '/campaigns', key: 'campaigns', icon: Mail },
   { href: '/ask', key: 'ask', icon: MessageCircleQuestion },
   { href: '/settings', key: 'settings', icon: Settings },
 ] as const;

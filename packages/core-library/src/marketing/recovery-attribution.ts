@@ -55,3 +55,51 @@ export function attributeRecoveries(
   }
   return [...recovered.values()];
 }
+
+/** A recovery send as the stats need it (one row per attempt). */
+export interface RecoverySendFact {
+  campaignId: string;
+  cartId: number;
+  customerId: number;
+  status: 'sending' | 'sent' | 'skipped';
+  sentAt: Date | null;
+}
+
+export interface RecoveryCampaignStats {
+  campaignId: string;
+  /** Emails that went out. */
+  emailsSent: number;
+  /** Carts that got at least one email. */
+  cartsEmailed: number;
+  recoveredCarts: number;
+  recoveredRevenueMinor: number;
+}
+
+/**
+ * Per-campaign results from the sends and the purchases of the emailed customers: emails sent,
+ * carts emailed, and the carts (and revenue) attributed to each campaign by `attributeRecoveries`.
+ */
+export function summarizeRecoveryCampaigns(
+  campaignIds: readonly string[],
+  sends: readonly RecoverySendFact[],
+  purchases: readonly AttributablePurchase[],
+  windowMsOf: (campaignId: string) => number,
+): RecoveryCampaignStats[] {
+  const sent = sends.filter((send): send is RecoverySendFact & { sentAt: Date } => send.status === 'sent' && send.sentAt !== null);
+  const recovered = attributeRecoveries(
+    sent.map(({ campaignId, cartId, customerId, sentAt }) => ({ campaignId, cartId, customerId, sentAt })),
+    purchases,
+    windowMsOf,
+  );
+  return campaignIds.map((campaignId) => {
+    const own = sent.filter((send) => send.campaignId === campaignId);
+    const wins = recovered.filter((cart) => cart.campaignId === campaignId);
+    return {
+      campaignId,
+      emailsSent: own.length,
+      cartsEmailed: new Set(own.map((send) => send.cartId)).size,
+      recoveredCarts: wins.length,
+      recoveredRevenueMinor: wins.reduce((sum, cart) => sum + cart.revenueMinor, 0),
+    };
+  });
+}

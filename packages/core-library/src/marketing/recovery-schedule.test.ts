@@ -65,3 +65,28 @@ describe('attribution', () => {
     expect(result).toEqual([{ campaignId: 'b', cartId: 1, orderId: 100, revenueMinor: 5_000 }]);
   });
 });
+
+describe('campaign stats', () => {
+  it('count sent emails, emailed carts, and attributed revenue per campaign', async () => {
+    const { summarizeRecoveryCampaigns } = await import('./recovery-attribution.js');
+    const at = (h: number) => new Date(Date.UTC(2026, 2, 1, h));
+    const stats = summarizeRecoveryCampaigns(
+      ['a', 'b'],
+      [
+        { campaignId: 'a', cartId: 1, customerId: 10, status: 'sent', sentAt: at(1) },
+        { campaignId: 'a', cartId: 1, customerId: 10, status: 'sent', sentAt: at(2) },
+        { campaignId: 'a', cartId: 2, customerId: 20, status: 'skipped', sentAt: null },
+        { campaignId: 'a', cartId: 3, customerId: 30, status: 'sending', sentAt: null },
+      ],
+      [
+        { orderId: 100, customerId: 10, createdAt: at(3), totalMinor: 12_345 },
+        { orderId: 200, customerId: 20, createdAt: at(3), totalMinor: 999 },
+      ],
+      () => 3_600_000 * 24,
+    );
+    expect(stats).toEqual([
+      { campaignId: 'a', emailsSent: 2, cartsEmailed: 1, recoveredCarts: 1, recoveredRevenueMinor: 12_345 },
+      { campaignId: 'b', emailsSent: 0, cartsEmailed: 0, recoveredCarts: 0, recoveredRevenueMinor: 0 },
+    ]);
+  });
+});

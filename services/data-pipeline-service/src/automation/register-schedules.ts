@@ -1,12 +1,21 @@
 import { listEmailDeliveries } from '@salla-analytics/database-schema';
 import type { JobScheduler } from '../scheduler/scheduler.js';
 import type { AutomationDeps } from './automation-deps.js';
+import { runCartRecovery } from './cart-recovery/run-cart-recovery.js';
 
 /**
  * Every scheduled feature registers its handlers here, one line each (one file per feature under
  * src/automation/<feature>/). Handlers must be idempotent; their emails go through sendEmailOnce.
  */
 export function registerSchedules(scheduler: JobScheduler, deps: AutomationDeps): void {
+  scheduler.register({
+    // Cart recovery emails: every 5 minutes, so an email due at the end of quiet hours goes out then.
+    name: 'campaigns.cart-recovery',
+    cron: '*/5 * * * *',
+    handler: async ({ now, signal }) => {
+      await runCartRecovery({ db: deps.db, analytics: deps.clickhouse, sendOnce: deps.sendEmailOnce, logger: deps.logger }, { now, signal });
+    },
+  });
   scheduler.register({
     // Sends a crash interrupted stay `sending` and are never re-sent: report them, hourly.
     name: 'email.ledger-report',
