@@ -247,3 +247,16 @@ export {
   importedOrderToSalla,
   importedProductKey,
 } from './imports/imported-order-to-salla.js';
+// Alerts and scheduled digests (issue 7, sched)
+export {
+  ALERT_RULE_TYPES,
+  ALERT_THRESHOLD_LIMITS,
+  type AlertRuleInput,
+  alertRuleInputSchema,
+  type AlertRuleKind,
+  type AlertRulePatch,
+  alertRulePatchSchema,
+  type AlertRuleSpec,
+} from './alerts/alert-rule.js';
+export { type AlertEvaluation, type AlertWindows, alertWindows, evaluateAlert, type TimeWindow, type WindowSales } from './alerts/alert-windows.js';
+export { DIGEST_TICK_MINUTES, type DigestDue, type DigestKind, digestDueAt } from './reports/digest-schedule.js';

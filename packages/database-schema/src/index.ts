@@ -239,9 +239,26 @@ export {
 // Exports (files of table views) and order-history file imports
 export { deleteExpiredFiles } from './exports/delete-expired-files.js';
 export { findExportFileOfJob, getExportFile } from './exports/get-export-file.js';
+export { listExportFiles } from './exports/list-export-files.js';
 export { type SaveExportFileInput, saveExportFile } from './exports/save-export-file.js';
 export { type CreateImportUploadInput, createImportUpload } from './imports/create-import-upload.js';
 export { getImportUpload } from './imports/get-import-upload.js';
+export { listImportUploads } from './imports/list-import-uploads.js';
 export { resolveImportKeys } from './imports/resolve-import-keys.js';
 export { startImportUpload } from './imports/start-import-upload.js';
 export type { ExportFile, ImportUpload } from './generated/prisma/client.js';
+// Alerts, in-app notifications and digest preferences (issue 7, sched)
+export { createAlertRule } from './alerts/create-alert-rule.js';
+export { deleteAlertRule, updateAlertRule } from './alerts/update-alert-rule.js';
+export { type AlertRuleWithLastEvent, listAlertEvents, listAlertRules, listEnabledAlertRules } from './alerts/list-alert-rules.js';
+export { findAlertEvents, recordAlertEvent } from './alerts/record-alert-event.js';
+export { createAlertNotifications, listNotifications, markNotificationsRead } from './notifications/notifications.js';
+export { listMerchantMembers, type MerchantMember } from './notifications/list-merchant-members.js';
+export {
+  type DigestPreferenceInput,
+  DigestPreferenceInputSchema,
+  type DigestRecipient,
+  getDigestPreference,
+  listDigestRecipients,
+  saveDigestPreference,
+} from './digests/digest-preferences.js';

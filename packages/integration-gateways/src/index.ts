@@ -143,3 +143,6 @@ export {
   type RenderedEmail,
   renderEmail,
 } from './email/templates.js';
+// Rich emails rendered here (alerts, digests): RTL-correct HTML, ar-SA / en-SA numbers
+export { type AlertEmailModel, renderAlertEmail } from './email/alert-email.js';
+export { type DigestEmailModel, type DigestMetric, renderDigestEmail } from './email/digest-email.js';

@@ -90,3 +90,6 @@ export {
 } from './queries/stored-entities.js';
 // Exports of table views (CSV/XLSX rows, exactly as the views read them)
 export { countExportRows, type ExportRowsOptions, exportTableRows } from './exports/export-table-rows.js';
+// Alerts (issue 7, sched): orders and net sales in several UTC windows at once
+export { getSalesInWindows, windowSalesRowSchema } from './queries/sales-in-windows.js';
+export type { SalesInWindowsParams, WindowSalesTotals } from './queries/sales-in-windows.js';

@@ -102,6 +102,8 @@ const baseSchema = z.object({
     SCHEDULER_POLL_INTERVAL_MS: positiveInt(1_000),
     /** A scheduled job whose worker stops renewing its lease this long (killed) runs again. */
     SCHEDULER_LEASE_SECONDS: positiveInt(60),
+    /** The PWA's public URL, for links in alert and digest emails. */
+    APP_PUBLIC_URL: z.url().default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
     /** Postmark (POSTMARK_TOKEN …) or the outbox (EMAIL_OUTBOX_DIR), EMAIL_FROM (integration-gateways). */
     ...emailEnvShape,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

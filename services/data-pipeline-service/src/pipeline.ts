@@ -145,7 +145,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   });
   registerSchedules(
     scheduler,
-    createAutomationDeps({ db, analytics: new ClickHouseAnalyticsRepository(analytics), clickhouse: analytics, email, logger, clock }),
+    createAutomationDeps({ db, analytics: new ClickHouseAnalyticsRepository(analytics), clickhouse: analytics, email, logger, clock, appUrl: env.APP_PUBLIC_URL }),
   );
   const onInstalled = async (merchantId: number, installedAt: Date) => {
     if (!env.BACKFILL_ON_INSTALL) return;

@@ -21,16 +21,21 @@ export interface QStashPublisher {
   publishJSON(input: QStashPublishInput): Promise<{ messageId: string; deduplicated: boolean }>;
 }
 
-/** A thin, typed wrapper over the QStash SDK's `Client.publishJSON` (no other module imports the SDK). */
-export function createQStashPublisher(options: QStashPublisherOptions): QStashPublisher {
-  const client = new Client({
+/** The SDK client as all our QStash modules use it. */
+export function createQStashSdkClient(options: QStashPublisherOptions): Client {
+  return new Client({
     token: options.token,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     // Never the SDK's own dev server or environment lookups: configuration comes from our env schema.
     devMode: false,
-    // Our queue adapter retries publishing itself (the caller gets the error).
+    // Our callers retry themselves (they get the error).
     retry: false,
   } as ConstructorParameters<typeof Client>[0]);
+}
+
+/** A thin, typed wrapper over the QStash SDK's `Client.publishJSON` (no other module imports the SDK). */
+export function createQStashPublisher(options: QStashPublisherOptions): QStashPublisher {
+  const client = createQStashSdkClient(options);
   return {
     async publishJSON(input) {
       try {

@@ -1,5 +1,5 @@
 import { AppError } from '@salla-analytics/core-library';
-import { Client } from '@upstash/qstash';
+import { createQStashSdkClient } from './qstash-client.js';
 
 export interface QStashScheduleSpec {
   /** Our id for the schedule; creating it again with the same id replaces it (QStash upsert). */
@@ -27,12 +27,7 @@ export interface QStashSchedules {
 
 /** QStash schedules through the SDK's `Client.schedules` (no other module imports the SDK). */
 export function createQStashSchedules(options: { token: string; baseUrl?: string }): QStashSchedules {
-  const client = new Client({
-    token: options.token,
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    devMode: false,
-    retry: false,
-  } as ConstructorParameters<typeof Client>[0]);
+  const client = createQStashSdkClient(options);
   const wrap = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
     try {
       return await call();

@@ -18,8 +18,10 @@ export interface AutomationDeps {
   logger: Logger;
   /** The scheduler's clock (tests inject one). */
   clock: () => Date;
+  /** The PWA's public URL, for links in emails (APP_PUBLIC_URL). */
+  appUrl: string;
 }
 
-export function createAutomationDeps(deps: Omit<AutomationDeps, 'sendEmailOnce'>): AutomationDeps {
-  return { ...deps, sendEmailOnce: (input) => sendEmailOnce({ db: deps.db, sender: deps.email }, input) };
+export function createAutomationDeps(deps: Omit<AutomationDeps, 'sendEmailOnce' | 'appUrl'> & { appUrl?: string }): AutomationDeps {
+  return { ...deps, appUrl: deps.appUrl ?? 'http://localhost:3000', sendEmailOnce: (input) => sendEmailOnce({ db: deps.db, sender: deps.email }, input) };
 }

@@ -1,6 +1,8 @@
 import { listEmailDeliveries } from '@salla-analytics/database-schema';
 import type { JobScheduler } from '../scheduler/scheduler.js';
+import { registerAlerts } from './alerts/register-alerts.js';
 import type { AutomationDeps } from './automation-deps.js';
+import { registerDigests } from './digests/register-digests.js';
 import { runCartRecovery } from './cart-recovery/run-cart-recovery.js';
 
 /**
@@ -8,6 +10,8 @@ import { runCartRecovery } from './cart-recovery/run-cart-recovery.js';
  * src/automation/<feature>/). Handlers must be idempotent; their emails go through sendEmailOnce.
  */
 export function registerSchedules(scheduler: JobScheduler, deps: AutomationDeps): void {
+  registerAlerts(scheduler, deps);
+  registerDigests(scheduler, deps);
   scheduler.register({
     // Cart recovery emails: every 5 minutes, so an email due at the end of quiet hours goes out then.
     name: 'campaigns.cart-recovery',
