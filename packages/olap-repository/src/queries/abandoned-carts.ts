@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
 import { toClickHouseDateTime } from '../rows/rows.js';
-import { PURCHASES_SQL } from './customer-fragments.js';
+import { FINAL_SETTINGS, NOT_EXCLUDED_SQL, salesInRangeSql } from './sql-fragments.js';
 
 /** A cart counts as recovered when its customer purchases within this window after abandoning it. */
 export const CART_RECOVERY_WINDOW_DAYS = 7;
@@ -49,10 +49,11 @@ export async function getAbandonedCartSummary(
         WHERE merchant_id = {merchantId:UInt64}
           AND created_at >= {from:DateTime64(3, 'UTC')} AND created_at < {to:DateTime64(3, 'UTC')}
       ),
-      purchases AS (${PURCHASES_SQL}),
       later AS (
-        SELECT customer_id, groupArray(created_at) AS times FROM purchases
-        WHERE created_at >= {from:DateTime64(3, 'UTC')} AND created_at < {windowEnd:DateTime64(3, 'UTC')}
+        -- purchases (see PURCHASES_SQL) in the carts' recovery window only: the hour bounds let
+        -- ClickHouse read just those months and hours of sales_hourly
+        SELECT customer_id, groupArray(created_at) AS times FROM sales_hourly FINAL
+        WHERE ${salesInRangeSql('from', 'windowEnd')} AND customer_id != 0 AND ${NOT_EXCLUDED_SQL}
           AND customer_id IN (SELECT customer_id FROM carts)
         GROUP BY customer_id
       ),
@@ -73,6 +74,7 @@ export async function getAbandonedCartSummary(
       windowEnd: toClickHouseDateTime(windowEnd),
     },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const [row] = z.array(cartSummaryRowSchema).parse(await result.json());
   const carts = row?.carts ?? 0;

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
+import { FINAL_SETTINGS, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
 
 export const categoryRowSchema = z.object({
   category: z.string(),
@@ -57,6 +57,7 @@ export async function getCategoryPerformance(
       LIMIT {limit:UInt32}`,
     query_params: { merchantId: params.merchantId, limit, ...rangeParams('cur', params.period) },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   return z
     .array(categoryRowSchema)

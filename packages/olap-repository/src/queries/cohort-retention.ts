@@ -3,6 +3,7 @@ import { addLocalMonths, type Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
 import { toClickHouseDateTime } from '../rows/rows.js';
 import { PURCHASES_SQL } from './customer-fragments.js';
+import { FINAL_SETTINGS } from './sql-fragments.js';
 
 export const cohortCellRowSchema = z.object({
   cohort: z.string(),
@@ -29,19 +30,21 @@ export interface CohortRetentionParams {
 /** Monthly acquisition cohorts (store time zone) and how many come back each following month. */
 export async function getCohortRetention(client: ClickHouseClient, params: CohortRetentionParams): Promise<Cohort[]> {
   const { period } = params;
+  // One scan of the store's purchases: each customer's distinct active months, the first of them
+  // being the cohort (a CTE joined with itself would read the purchases twice).
   const result = await client.query({
     query: `
-      WITH purchases AS (${PURCHASES_SQL}),
-      monthly AS (
-        SELECT DISTINCT customer_id, toStartOfMonth(toDate(created_at, {timeZone:String})) AS month
-        FROM purchases WHERE created_at < {to:DateTime64(3, 'UTC')}
-      ),
-      cohorts AS (SELECT customer_id, min(month) AS cohort FROM monthly GROUP BY customer_id)
-      SELECT toString(c.cohort) AS cohort, dateDiff('month', c.cohort, m.month) AS month_offset, uniqExact(m.customer_id) AS customers
-      FROM monthly AS m INNER JOIN cohorts AS c ON c.customer_id = m.customer_id
-      WHERE c.cohort >= toStartOfMonth(toDate({fromDate:String})) AND c.cohort <= toDate({toDate:String})
-      GROUP BY cohort, month_offset
-      ORDER BY cohort, month_offset`,
+      SELECT toString(first_month) AS cohort, dateDiff('month', first_month, month) AS month_offset, count() AS customers
+      FROM (
+        SELECT customer_id, groupUniqArray(toStartOfMonth(toDate(created_at, {timeZone:String}))) AS months, arrayMin(months) AS first_month
+        FROM (${PURCHASES_SQL})
+        WHERE created_at < {to:DateTime64(3, 'UTC')}
+        GROUP BY customer_id
+        HAVING first_month >= toStartOfMonth(toDate({fromDate:String})) AND first_month <= toDate({toDate:String})
+      )
+      ARRAY JOIN months AS month
+      GROUP BY first_month, month_offset
+      ORDER BY first_month, month_offset`,
     query_params: {
       merchantId: params.merchantId,
       timeZone: period.timeZone,
@@ -50,6 +53,7 @@ export async function getCohortRetention(client: ClickHouseClient, params: Cohor
       toDate: period.toDate,
     },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const cells = z.array(cohortCellRowSchema).parse(await result.json());
   const byCohort = new Map<string, Map<number, number>>();

@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { z } from 'zod';
 import { toClickHouseDateTime } from '../rows/rows.js';
 import { PURCHASES_SQL } from './customer-fragments.js';
+import { FINAL_SETTINGS } from './sql-fragments.js';
 
 export const ltvRowSchema = z.object({
   cohort_label: z.string(),
@@ -53,6 +54,7 @@ export async function getCustomerLifetimeValue(client: ClickHouseClient, params:
       ORDER BY cohort_label`,
     query_params: { merchantId: params.merchantId, asOf: toClickHouseDateTime(params.asOf), timeZone: params.timeZone },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const rows = z
     .array(ltvRowSchema)

@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
 import { PURCHASES_SQL } from './customer-fragments.js';
-import { rangeParams } from './sql-fragments.js';
+import { FINAL_SETTINGS, rangeParams } from './sql-fragments.js';
 
 export const newVsReturningRowSchema = z.object({
   new_customers: z.coerce.number(),
@@ -32,29 +32,28 @@ export interface NewVsReturningParams {
 }
 
 export async function getNewVsReturning(client: ClickHouseClient, params: NewVsReturningParams): Promise<NewVsReturning> {
+  // One scan of the store's purchases: per customer, the first purchase ever and the purchases in
+  // the period (a CTE referenced twice would be read twice — the table read is most of the cost).
+  const inPeriod = `created_at >= {curFrom:DateTime64(3, 'UTC')} AND created_at < {curTo:DateTime64(3, 'UTC')}`;
   const result = await client.query({
     query: `
-      WITH purchases AS (${PURCHASES_SQL}),
-      in_period AS (
-        SELECT customer_id, total_minor FROM purchases
-        WHERE created_at >= {curFrom:DateTime64(3, 'UTC')} AND created_at < {curTo:DateTime64(3, 'UTC')}
-      ),
-      firsts AS (
-        SELECT customer_id, min(created_at) AS first_at FROM purchases
-        WHERE customer_id IN (SELECT customer_id FROM in_period)
-        GROUP BY customer_id
-      )
       SELECT
-        uniqExactIf(p.customer_id, f.first_at >= {curFrom:DateTime64(3, 'UTC')}) AS new_customers,
-        uniqExactIf(p.customer_id, f.first_at < {curFrom:DateTime64(3, 'UTC')}) AS returning_customers,
-        countIf(f.first_at >= {curFrom:DateTime64(3, 'UTC')}) AS new_orders,
-        countIf(f.first_at < {curFrom:DateTime64(3, 'UTC')}) AS returning_orders,
-        sumIf(p.total_minor, f.first_at >= {curFrom:DateTime64(3, 'UTC')}) AS new_sales_minor,
-        sumIf(p.total_minor, f.first_at < {curFrom:DateTime64(3, 'UTC')}) AS returning_sales_minor
-      FROM in_period AS p
-      INNER JOIN firsts AS f ON f.customer_id = p.customer_id`,
+        countIf(first_at >= {curFrom:DateTime64(3, 'UTC')}) AS new_customers,
+        countIf(first_at < {curFrom:DateTime64(3, 'UTC')}) AS returning_customers,
+        sumIf(orders, first_at >= {curFrom:DateTime64(3, 'UTC')}) AS new_orders,
+        sumIf(orders, first_at < {curFrom:DateTime64(3, 'UTC')}) AS returning_orders,
+        sumIf(sales, first_at >= {curFrom:DateTime64(3, 'UTC')}) AS new_sales_minor,
+        sumIf(sales, first_at < {curFrom:DateTime64(3, 'UTC')}) AS returning_sales_minor
+      FROM (
+        SELECT customer_id, min(created_at) AS first_at, countIf(${inPeriod}) AS orders, sumIf(total_minor, ${inPeriod}) AS sales
+        FROM (${PURCHASES_SQL})
+        WHERE created_at < {curTo:DateTime64(3, 'UTC')}
+        GROUP BY customer_id
+        HAVING orders > 0
+      )`,
     query_params: { merchantId: params.merchantId, ...rangeParams('cur', params.period) },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const [row] = z.array(newVsReturningRowSchema).parse(await result.json());
   return {

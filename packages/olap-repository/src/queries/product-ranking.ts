@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
+import { FINAL_SETTINGS, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
 
 export const productRankingRowSchema = z.object({
   product_id: z.coerce.number(),
@@ -76,6 +76,7 @@ export async function getProductRanking(client: ClickHouseClient, params: Produc
       ...rangeParams('cur', params.period),
     },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   return z
     .array(productRankingRowSchema)

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { CANCELED_STATUS_SQL, NOT_EXCLUDED_SQL, REFUNDED_STATUS_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
+import { CANCELED_STATUS_SQL, FINAL_SETTINGS, NOT_EXCLUDED_SQL, rangeParams, REFUNDED_STATUS_SQL, salesInRangeSql } from './sql-fragments.js';
 
 export const overviewTotalsRowSchema = z.object({
   tag: z.enum(['current', 'previous']),
@@ -102,6 +102,7 @@ export async function getRevenueOverview(
       ...(comparison ? rangeParams('prev', comparison) : {}),
     },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const rows = z.array(overviewTotalsRowSchema).parse(await result.json());
   const current = toTotals(rows.find((row) => row.tag === 'current') ?? { ...EMPTY });

@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { z } from 'zod';
 import { toClickHouseDateTime } from '../rows/rows.js';
 import { PURCHASES_SQL } from './customer-fragments.js';
+import { FINAL_SETTINGS } from './sql-fragments.js';
 
 /**
  * The classic RFM grid on recency (R) and frequency (F) scores 1–5; monetary (M) is reported.
@@ -109,6 +110,7 @@ export async function getRfmSegments(client: ClickHouseClient, params: RfmParams
       GROUP BY segment`,
     query_params: { merchantId: params.merchantId, asOf: toClickHouseDateTime(params.asOf) },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const rows = z.array(rfmSummaryRowSchema).parse(await result.json());
   const total = rows.reduce((sum, row) => sum + row.customers, 0);
@@ -170,6 +172,7 @@ export async function getRfmCustomers(client: ClickHouseClient, params: RfmCusto
       offset,
     },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   return z
     .array(rfmCustomerRowSchema)

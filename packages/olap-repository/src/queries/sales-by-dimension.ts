@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { CANCELED_STATUS_SQL, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
+import { CANCELED_STATUS_SQL, FINAL_SETTINGS, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
 
 export const SALES_DIMENSIONS = ['payment_method', 'city', 'status'] as const;
 export type SalesDimension = (typeof SALES_DIMENSIONS)[number];
@@ -62,6 +62,7 @@ export async function getSalesByDimension(
       LIMIT {limit:UInt32}`,
     query_params: { merchantId: params.merchantId, limit, ...rangeParams('cur', params.period) },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const rows = z.array(salesByDimensionRowSchema).parse(await result.json());
   const totalNet = rows.reduce((sum, row) => sum + row.net_sales_minor, 0);

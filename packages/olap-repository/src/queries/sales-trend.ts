@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { enumerateBuckets, type Granularity, type Period, type WeekStart } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { CANCELED_STATUS_SQL, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql, WEEK_START_DAY } from './sql-fragments.js';
+import { CANCELED_STATUS_SQL, FINAL_SETTINGS, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql, WEEK_START_DAY } from './sql-fragments.js';
 
 export const salesTrendRowSchema = z.object({
   bucket: z.string(),
@@ -62,6 +62,7 @@ export async function getSalesTrend(client: ClickHouseClient, params: SalesTrend
       ...rangeParams('cur', period),
     },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   const rows = z.array(salesTrendRowSchema).parse(await result.json());
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));

@@ -32,3 +32,12 @@ export function rangeParams(prefix: string, range: { from: Date; to: Date }): Re
 
 /** ClickHouse's toDayOfWeek numbering (Monday = 1 ... Sunday = 7). */
 export const WEEK_START_DAY = { monday: 1, saturday: 6, sunday: 7 } as const;
+
+/**
+ * Settings for reads with FINAL. Every table is partitioned by the month of its row's creation
+ * time, which all versions of a row share, so FINAL may merge each partition on its own: ClickHouse
+ * then prunes the partitions outside the queried range even when the range column is not in the
+ * sorting key (order_items.order_created_at, abandoned_carts.created_at — without this, FINAL reads
+ * every month of the store), and skips merging partitions that are already one merged part.
+ */
+export const FINAL_SETTINGS = { do_not_merge_across_partitions_select_final: 1 } as const;

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Period } from '@salla-analytics/core-library';
 import { z } from 'zod';
-import { NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
+import { FINAL_SETTINGS, NOT_EXCLUDED_SQL, rangeParams, salesInRangeSql } from './sql-fragments.js';
 
 export const topProductRowSchema = z.object({
   product_id: z.coerce.number(),
@@ -54,6 +54,7 @@ export async function getTopProducts(client: ClickHouseClient, params: TopProduc
       LIMIT {limit:UInt32}`,
     query_params: { merchantId: params.merchantId, limit, ...rangeParams('cur', params.period) },
     format: 'JSONEachRow',
+    clickhouse_settings: FINAL_SETTINGS,
   });
   return z
     .array(topProductRowSchema)
