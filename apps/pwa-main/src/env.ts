@@ -18,6 +18,10 @@ export const pwaEnvSchema = z
     /** The app's public origin (https://app.example.com); used for the CSRF Origin check and OAuth. Default: the request's own origin. */
     APP_ORIGIN: urlSchema.optional(),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+    /** Key of the HMAC that signs export download links (default: derived from DATABASE_URL, the same on every instance). */
+    EXPORT_LINK_SECRET: z.string().min(32).optional(),
+    /** Exports up to this many rows are written at once; larger ones run as background jobs in the pipeline. */
+    EXPORT_DIRECT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(2_000),
     /** Secure cookies (HTTPS only). Default: on in production. */
     COOKIE_SECURE: booleanFromString.optional(),
     /** Salla OAuth (authorization-code flow). All three enable "Log in with Salla" and disable the demo login. */

@@ -10,6 +10,7 @@ import { API_ROUTE_LIST, type apiRoutes } from '../src/server/api-catalog';
 import { closeContext, getContext } from '../src/server/context';
 import { resetRateLimitersForTests } from '../src/server/security/rate-limit';
 import { CACHE_INVALIDATION_CHANNEL } from '@salla-analytics/core-library';
+import { createImportUpload } from '@salla-analytics/database-schema';
 import { callRoute, cookiesFrom, ORIGIN, routeModule } from './support/call-route';
 import { sessionFor } from './support/sessions';
 import { MERCHANT_A, MERCHANT_B, startTestStack, type TestStack } from './support/test-stack';
@@ -43,6 +44,16 @@ beforeAll(async () => {
   }
   // Each store's owner has asked the assistant once, so every GET route has data to tell them apart.
   for (const cookie of [cookieA, cookieB]) await (await ask(cookie, 'كم بعنا الشهر اللي فات؟')).text();
+  // Each store has an export and an uploaded order file, so /exports and /imports tell them apart too.
+  for (const cookie of [cookieA, cookieB]) {
+    const exported = await callRoute('/api/v1/exports', { method: 'POST', cookie, headers: { origin: ORIGIN }, body: { table: 'rfm_segments', format: 'csv' } });
+    expect(exported.status).toBe(200);
+  }
+  for (const merchantId of [MERCHANT_A.merchantId, MERCHANT_B.merchantId]) {
+    const content = Buffer.from(`order,date,total\n${merchantId},2026-10-01,10\n`);
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await createImportUpload(getContext().db, { merchantId, fileName: `orders-${merchantId}.csv`, format: 'csv', content, rowCount: 1, source: 'file', headers: ['order', 'date', 'total'], expiresAt });
+  }
 }, 300_000);
 
 function ask(cookie: string, question: unknown, headers: Record<string, string> = { origin: ORIGIN }) {

@@ -16,6 +16,12 @@ import {
 } from '../contracts/analytics-queries';
 import { assistantAskBodySchema, assistantHistoryQuerySchema } from '../contracts/assistant';
 import {
+  exportCreateBodySchema,
+  exportQuerySchema,
+  importMappingBodySchema,
+  importStatusQuerySchema,
+} from '../contracts/files';
+import {
   campaignCreateBodySchema,
   campaignPatchBodySchema,
   campaignsQuerySchema,
@@ -58,6 +64,12 @@ export const apiRoutes = {
   settingsPatch: { method: 'PATCH', path: '/api/v1/settings', tag: 'settings', summary: 'Change time zone, week start, language or currency (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, body: settingsPatchSchema, roles: SETTINGS_EDITORS },
   historyImportGet: { method: 'GET', path: '/api/v1/history-import', tag: 'settings', summary: 'The store’s latest history import from Salla (orders, products, customers): status, done/total, rate, ETA', auth: true, query: emptyQuerySchema },
   historyImportStart: { method: 'POST', path: '/api/v1/history-import', tag: 'settings', summary: 'Import the store’s history from Salla now, or join the import under way (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, roles: SETTINGS_EDITORS },
+  exportCreate: { method: 'POST', path: '/api/v1/exports', tag: 'files', summary: 'Export a table view (products, categories, sales breakdown, RFM segments or members, carts) with its filters and period as CSV (UTF-8 BOM) or XLSX: written at once up to 2,000 rows (with a signed download link), else queued as a background job (same-origin only)', auth: true, query: emptyQuerySchema, body: exportCreateBodySchema },
+  exportGet: { method: 'GET', path: '/api/v1/exports', tag: 'files', summary: 'The store’s recent exports with fresh download links; `id`: a background export’s progress (done/total) and, once written, a signed link valid for 15 minutes; `file`+`expires`+`sig`: the file itself (this store’s session only; expired or foreign links are refused)', auth: true, query: exportQuerySchema },
+  importUpload: { method: 'POST', path: '/api/v1/imports', tag: 'files', summary: 'Upload an order-history file (multipart field `file`: CSV or XLSX, ≤ 5 MB, ≤ 20,000 rows) from another platform; returns its headers, sample rows and the suggested column mapping (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, roles: SETTINGS_EDITORS },
+  importPreview: { method: 'POST', path: '/api/v1/imports/preview', tag: 'files', summary: 'Check every row of an upload with a column mapping before importing: valid orders, and each rejected row with its column and reason in Arabic and English (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, body: importMappingBodySchema, roles: SETTINGS_EDITORS },
+  importStart: { method: 'POST', path: '/api/v1/imports/start', tag: 'files', summary: 'Import an upload’s valid orders with this mapping through the pipeline (once per upload; re-imports never count an order twice) (owner/admin; same-origin only)', auth: true, query: emptyQuerySchema, body: importMappingBodySchema, roles: SETTINGS_EDITORS },
+  importStatus: { method: 'GET', path: '/api/v1/imports', tag: 'files', summary: 'The store’s recent uploads; `id`: one upload’s import progress (done/total, imported and rejected orders)', auth: true, query: importStatusQuerySchema },
   assistantAsk: { method: 'POST', path: '/api/v1/assistant/ask', tag: 'assistant', summary: 'Ask the AI assistant a question (Arabic or English); the answer streams back as NDJSON events (status, plan, data, narrative pieces, done) and is kept in your history', auth: true, query: emptyQuerySchema, body: assistantAskBodySchema },
   assistantHistory: { method: 'GET', path: '/api/v1/assistant/history', tag: 'assistant', summary: 'Your last questions to the assistant in this store, newest first, with their answers', auth: true, query: assistantHistoryQuerySchema },
   openapi: { method: 'GET', path: '/api/v1/openapi.json', tag: 'meta', summary: 'This OpenAPI 3.1 document', auth: false, query: emptyQuerySchema },

@@ -9,6 +9,7 @@ import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { KpiGrid } from './kpi-grid';
 import { SectionTitle } from '../section-title';
+import { ExportButton } from '../export-button';
 
 const change = (value: number, previous: number | undefined) => (previous ? (value - previous) / previous : null);
 
@@ -36,8 +37,9 @@ export function CartsView({ maxDate }: { maxDate: string }) {
         <KpiGrid items={items} loading={query.isPending} comparison={value.comparison} />
       )}
       <Card>
-        <CardHeader>
+        <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
           <SectionTitle>{t.carts.breakdown}</SectionTitle>
+          <ExportButton table="carts" />
         </CardHeader>
         <CardContent>
           <QueryBoundary loading={query.isPending} error={query.error} empty={(current?.carts ?? 0) === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>

@@ -24,6 +24,7 @@ import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { KpiGrid } from './kpi-grid';
 import { SectionTitle } from '../section-title';
+import { ExportButton } from '../export-button';
 
 const ratio = (value: number, previous: number | undefined) => (previous ? (value - previous) / previous : null);
 
@@ -171,8 +172,9 @@ function RfmCard({ params }: { params: Record<string, string | undefined> }) {
   ];
   return (
     <Card>
-      <CardHeader>
+      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
         <SectionTitle>{t.charts.rfm}</SectionTitle>
+        <ExportButton table="rfm_segments" />
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
         <QueryBoundary loading={segments.isPending} error={segments.error} empty={rows.length === 0} onRetry={() => void segments.refetch()} retrying={segments.isFetching}>
@@ -190,6 +192,7 @@ function RfmCard({ params }: { params: Record<string, string | undefined> }) {
         </QueryBoundary>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h3 className="font-semibold">{t.customers.segmentMembers}</h3>
+          <ExportButton table="rfm_members" filters={{ segment }} />
           <Select value={segment ?? 'all'} onValueChange={(v) => setParam('segment', v === 'all' ? undefined : v)}>
             <SelectTrigger className="w-56" aria-label={t.columns.segment}>
               <SelectValue />

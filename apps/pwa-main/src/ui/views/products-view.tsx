@@ -20,6 +20,7 @@ import { QueryBoundary } from '../query-states';
 import { useApi } from '../use-api';
 import { usePeriod } from '../use-period';
 import { SectionTitle } from '../section-title';
+import { ExportButton } from '../export-button';
 
 export function ProductsView({ maxDate }: { maxDate: string }) {
   const { t, money, number } = useAppLocale();
@@ -43,6 +44,7 @@ export function ProductsView({ maxDate }: { maxDate: string }) {
       <Card>
         <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
           <SectionTitle>{t.charts.topProducts}</SectionTitle>
+          <ExportButton table="products" filters={{ sortBy }} />
           <Tabs value={sortBy} onValueChange={(v) => setParam('sortBy', v === 'revenue' ? undefined : v)}>
             <TabsList>
               <TabsTrigger value="revenue">{t.columns.revenue}</TabsTrigger>
@@ -67,8 +69,9 @@ export function ProductsView({ maxDate }: { maxDate: string }) {
         </CardContent>
       </Card>
       <Card>
-        <CardHeader>
+        <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
           <SectionTitle>{t.charts.categories}</SectionTitle>
+          <ExportButton table="categories" />
         </CardHeader>
         <CardContent>
           <QueryBoundary loading={categories.isPending} error={categories.error} empty={categoryRows.length === 0} onRetry={() => void categories.refetch()} retrying={categories.isFetching}>

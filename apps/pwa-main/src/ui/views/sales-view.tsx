@@ -21,6 +21,7 @@ import { breakdownLabel } from './breakdown-labels';
 import { SalesTrendCard } from './sales-trend-card';
 import { sliceColor, statusColor } from './slice-colors';
 import { SectionTitle } from '../section-title';
+import { ExportButton } from '../export-button';
 
 type Dimension = 'payment_method' | 'city' | 'status';
 
@@ -67,8 +68,9 @@ function BreakdownCard({
   ];
   return (
     <Card data-testid={`breakdown-${dimension}`}>
-      <CardHeader>
+      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
         <SectionTitle>{title}</SectionTitle>
+        <ExportButton table="sales_breakdown" filters={{ dimension }} />
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
         <QueryBoundary loading={query.isPending} error={query.error} empty={rows.length === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>

@@ -22,6 +22,7 @@ import { QueryBoundary } from '../query-states';
 import { fetchApi, useApi } from '../use-api';
 import { SectionTitle } from '../section-title';
 import { HistoryImportCard } from './history-import-card';
+import { OrderFileImportCard } from './order-file-import-card';
 
 interface StoreSettings {
   name: string;
@@ -126,6 +127,7 @@ export function SettingsView({ role, arabicDigits }: { role: string; arabicDigit
         )}
       </Card>
       <HistoryImportCard role={role} />
+      <OrderFileImportCard role={role} />
       <Card className="max-w-2xl">
         <CardHeader>
           <SectionTitle>{t.settings.digits}</SectionTitle>
