@@ -198,7 +198,9 @@ async function metricsSummary(pipelineUrl: string): Promise<string> {
   const lagSum = value(/^pipeline_end_to_end_lag_seconds_sum ([\d.e+]+)/m);
   const loopP99 = value(/^nodejs_eventloop_lag_p99_seconds ([\d.e+-]+)/m) * 1000;
   const loopMax = value(/^nodejs_eventloop_lag_max_seconds ([\d.e+-]+)/m) * 1000;
-  return `ClickHouse inserts (count×mean rows): ${tables.join(', ')}; mean end-to-end lag ${(lagSum / lagCount).toFixed(2)} s over ${lagCount}; pipeline event loop delay p99 ${loopP99.toFixed(1)} ms, max ${loopMax.toFixed(1)} ms`;
+  const reused = value(/^pipeline_consumer_parses_total\{source="reused"\} (\d+)/m);
+  const parsed = value(/^pipeline_consumer_parses_total\{source="parsed"\} (\d+)/m);
+  return `ClickHouse inserts (count×mean rows): ${tables.join(', ')}; consumer took ${reused} parses from the intake, parsed ${parsed} bodies again; mean end-to-end lag ${(lagSum / lagCount).toFixed(2)} s over ${lagCount}; pipeline event loop delay p99 ${loopP99.toFixed(1)} ms, max ${loopMax.toFixed(1)} ms`;
 }
 
 interface CpuSnapshot {

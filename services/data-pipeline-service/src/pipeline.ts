@@ -65,6 +65,8 @@ export interface PipelineOptions {
   clock?: () => Date;
   /** The metrics registry to fill (the process entry shares it across its threads); a new one by default. */
   metrics?: PipelineMetrics;
+  /** Parsed webhooks handed from intake to consumer (the process entry links its two threads' ones); role all: a new one. */
+  parsed?: ParsedWebhooks;
 }
 
 /** The composition root: everything the service runs, wired from one parsed env. */
@@ -170,7 +172,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       : createInboxQueue(env, db, logger);
 
   // Intake and consumer in one process: each delivery is parsed once, at intake.
-  const parsed = env.PIPELINE_ROLE === 'all' ? new ParsedWebhooks() : undefined;
+  const parsed = options.parsed ?? (env.PIPELINE_ROLE === 'all' ? new ParsedWebhooks() : undefined);
   const processor = new DeliveryProcessor({
     db,
     writer,

@@ -5,8 +5,9 @@ import { type PipelineEnv, readPipelineEnv } from '../env.js';
 import { PipelineMetrics, type MetricsSnapshot } from '../observability/metrics.js';
 import { startTracing } from '../observability/tracing-sdk.js';
 import { createPipeline, type Pipeline } from '../pipeline.js';
+import { type ParsedEntries, ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 
-type ToConsumer = { type: 'metrics'; id: number } | { type: 'stop' };
+type ToConsumer = { type: 'metrics'; id: number } | { type: 'parsed'; entries: ParsedEntries } | { type: 'stop' };
 type FromConsumer = { type: 'metrics'; id: number; snapshot: MetricsSnapshot } | { type: 'started' } | { type: 'stopped' };
 
 /**
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
   if (!isMainThread) return runConsumerThread(env, tracing);
   const threaded = env.PIPELINE_ROLE === 'all' && env.PIPELINE_CONSUMER_THREAD && env.QUEUE_DRIVER === 'postgres';
   const metrics = new PipelineMetrics();
-  const pipeline = createPipeline(threaded ? { ...env, PIPELINE_ROLE: 'intake' } : env, { metrics });
-  const consumer = threaded ? await startConsumerThread(pipeline, metrics) : null;
+  // The intake's parse of each delivery goes to the consumer thread, which then need not parse it again.
+  const parsed = new ParsedWebhooks();
+  const pipeline = createPipeline(threaded ? { ...env, PIPELINE_ROLE: 'intake' } : env, { metrics, ...(threaded ? { parsed } : {}) });
+  const consumer = threaded ? await startConsumerThread(pipeline, metrics, parsed) : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
 }
 
 /** Starts this file as the consumer thread and waits until its consumers run. A thread that dies takes the process with it. */
-async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics): Promise<{ stop(): Promise<void> }> {
+async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics, parsed: ParsedWebhooks): Promise<{ stop(): Promise<void> }> {
   const worker = consumerWorker();
   const waiting = new Map<number, (snapshot: MetricsSnapshot) => void>();
   let nextId = 0;
@@ -73,6 +76,7 @@ async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics)
     process.exit(1);
   });
   await started;
+  parsed.forwardTo((entries) => worker.postMessage({ type: 'parsed', entries } satisfies ToConsumer));
   metrics.addPeer(
     () =>
       new Promise<MetricsSnapshot>((resolve) => {
@@ -112,9 +116,12 @@ async function runConsumerThread(env: PipelineEnv, tracing: ReturnType<typeof st
   const port = parentPort;
   if (port === null) return;
   const metrics = new PipelineMetrics({ defaultMetrics: false });
-  const pipeline = createPipeline({ ...env, PIPELINE_ROLE: 'worker' }, { metrics });
+  // Room for the backlog of a burst (the intake can run ahead of the consumers by tens of seconds).
+  const parsed = new ParsedWebhooks(30_000);
+  const pipeline = createPipeline({ ...env, PIPELINE_ROLE: 'worker' }, { metrics, parsed });
   port.on('message', (message: ToConsumer) => {
-    if (message.type === 'metrics') {
+    if (message.type === 'parsed') parsed.rememberAll(message.entries);
+    else if (message.type === 'metrics') {
       void metrics.registry.getMetricsAsJSON().then((snapshot) => port.postMessage({ type: 'metrics', id: message.id, snapshot } satisfies FromConsumer));
     } else if (message.type === 'stop') {
       void pipeline.stop().then(async () => {

@@ -92,6 +92,7 @@ export class DeliveryProcessor {
       : await getDeliveries(this.#o.db, deliveries.map((delivery) => delivery.message.inboxId));
     const inbox = new Map(entries.map((row) => [row.id, row]));
     const work: Work[] = [];
+    let reused = 0;
     for (const [index, delivery] of deliveries.entries()) {
       if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const row = inbox.get(delivery.message.inboxId);
@@ -105,6 +106,7 @@ export class DeliveryProcessor {
         continue;
       }
       const cached = this.#o.parsed?.take(ParsedWebhooks.key(row.merchantId, row.deliveryKey));
+      if (cached !== undefined) reused += 1;
       const parsed = cached !== undefined ? { ok: true as const, webhook: cached } : parseBody(row.rawBody);
       if (!parsed.ok) {
         outcomes[index] = await this.#deadLetter(delivery, row, 'invalid_payload', parsed.message);
@@ -113,6 +115,8 @@ export class DeliveryProcessor {
       work.push({ index, delivery, inbox: row, webhook: parsed.webhook });
     }
     timing.lap('parse');
+    this.#o.metrics.consumerParses.inc({ source: 'reused' }, reused);
+    this.#o.metrics.consumerParses.inc({ source: 'parsed' }, work.length - reused);
 
     const rows: Rows = { orders: [], order_items: [], customers: [], products: [], abandoned_carts: [], order_status_history: [] };
     const orderFacts: OrderEventFacts[] = [];
