@@ -5,6 +5,7 @@ import {
   readTableFile,
   renderExportFile,
   type TableRow,
+  toLocalDateTime,
 } from '@salla-analytics/core-library';
 import { claimNextJob, completeJob, createDatabase, type Database, saveExportFile } from '@salla-analytics/database-schema';
 import { ClickHouseAnalyticsRepository, createAnalyticsClient, exportTableRows } from '@salla-analytics/olap-repository';
@@ -122,6 +123,25 @@ describe('exports', () => {
     // The store's recent exports list it with a fresh link.
     const recent = (await (await callRoute('/api/v1/exports', { cookie: ownerA })).json()) as Envelope<Array<{ fileName: string }>>;
     expect(recent.data.map((f) => f.fileName)).toContain('rfm_members.csv');
+  });
+
+  it('exports custom segment members (every customer with a purchase) with last-order times in the store’s zone', async () => {
+    const response = await post('/api/v1/exports', ownerA, { table: 'segment_members', format: 'xlsx', locale: 'ar' });
+    const { data } = (await response.json()) as Envelope<{ status: string; downloadUrl: string | null; jobId: string | null; total: number }>;
+    const expected = await repository.getSegmentMembers({ merchantId: A.merchantId, filters: {}, asOf: new Date(), limit: 10_000 });
+    expect(data.total).toBe(expected.total);
+    // More members than EXPORT_DIRECT_MAX_ROWS (150): queued; the worker's part is covered in the pipeline's tests.
+    expect(data).toMatchObject({ status: 'queued', downloadUrl: null });
+    const job = await db.job.findUniqueOrThrow({ where: { id: data.jobId as string } });
+    const spec = exportSpecSchema.parse((job.checkpoint as { spec?: unknown } | null)?.spec);
+    await db.job.update({ where: { id: job.id }, data: { status: 'canceled' } });
+    const rows: TableRow[] = [];
+    for await (const page of exportTableRows(repository, A.merchantId, spec)) rows.push(...page);
+    const table = await readTableFile(await renderExportFile(spec, rows), 'xlsx');
+    expect(table.headers).toEqual(['رقم العميل', 'الاسم', 'البريد الإلكتروني', 'المدينة', 'عدد الطلبات', 'الإنفاق', 'آخر طلب', 'شريحة RFM']);
+    expect(table.rows.map((r) => [Number(r[0]), Number(r[5]), r[6]])).toEqual(
+      expected.members.map((m) => [m.customerId, m.spendMinor / 100, toLocalDateTime(m.lastOrderAt, 'Asia/Riyadh')]),
+    );
   });
 
   it('never serves one store’s file to another, nor an expired or forged link', async () => {

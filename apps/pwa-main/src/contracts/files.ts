@@ -12,6 +12,7 @@ export const exportCreateBodySchema = z
     sortBy: z.enum(['revenue', 'quantity']).optional().describe('products: the view’s sort'),
     dimension: z.enum(['payment_method', 'city', 'status']).optional().describe('sales_breakdown: what sales are broken down by'),
     segment: z.enum(RFM_SEGMENT_NAMES).optional().describe('rfm_members: one segment (default: every customer)'),
+    segmentId: z.union([z.enum(RFM_SEGMENT_NAMES), z.uuid()]).optional().describe('segment_members: an RFM segment name or a saved segment id (default: every customer with a purchase)'),
     ...periodQueryFields,
   })
   .refine((b) => b.preset !== 'custom' || (b.from !== undefined && b.to !== undefined), { message: 'a custom period needs from and to', path: ['from'] })

@@ -21,7 +21,7 @@ interface ExportProgress {
   error: string | null;
 }
 
-export type ExportTableName = 'products' | 'categories' | 'sales_breakdown' | 'rfm_segments' | 'rfm_members' | 'carts';
+export type ExportTableName = 'products' | 'categories' | 'sales_breakdown' | 'rfm_segments' | 'rfm_members' | 'segment_members' | 'carts';
 
 function startDownload(url: string) {
   const link = document.createElement('a');

@@ -6,7 +6,7 @@ import type { Bilingual, TableColumn } from '../tables/table-file.js';
  * Values come from IAnalyticsRepository (olap-repository's exportTableRows): money in minor units,
  * shares 0..1, dates as instants written in the store's time zone.
  */
-export const EXPORT_TABLES = ['products', 'categories', 'sales_breakdown', 'rfm_segments', 'rfm_members', 'carts'] as const;
+export const EXPORT_TABLES = ['products', 'categories', 'sales_breakdown', 'rfm_segments', 'rfm_members', 'segment_members', 'carts'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -70,6 +70,16 @@ export const EXPORT_TABLE_COLUMNS: Record<ExportTable, readonly TableColumn[]> =
     col('f', 'integer', 'F', 'F'),
     col('m', 'integer', 'M', 'M'),
   ],
+  segment_members: [
+    col('customer_id', 'integer', 'رقم العميل', 'Customer ID'),
+    col('name', 'text', 'الاسم', 'Name'),
+    col('email', 'text', 'البريد الإلكتروني', 'Email'),
+    col('city', 'text', 'المدينة', 'City'),
+    col('orders', 'integer', 'عدد الطلبات', 'Orders'),
+    col('spend', 'money', 'الإنفاق', 'Spend'),
+    col('last_order_at', 'datetime', 'آخر طلب', 'Last order'),
+    col('rfm_segment', 'text', 'شريحة RFM', 'RFM segment'),
+  ],
   carts: [
     col('from', 'date', 'من', 'From'),
     col('to', 'date', 'إلى', 'To'),
@@ -88,6 +98,7 @@ export const EXPORT_TABLE_TITLES: Record<ExportTable, Bilingual> = {
   sales_breakdown: { ar: 'توزيع المبيعات', en: 'Sales breakdown' },
   rfm_segments: { ar: 'شرائح العملاء (RFM)', en: 'Customer segments (RFM)' },
   rfm_members: { ar: 'عملاء الشريحة', en: 'Segment members' },
+  segment_members: { ar: 'أعضاء الشريحة المخصصة', en: 'Custom segment members' },
   carts: { ar: 'السلات المتروكة', en: 'Abandoned carts' },
 };
 
@@ -96,6 +107,9 @@ export const exportFiltersSchema = z.strictObject({
   sortBy: z.enum(['revenue', 'quantity']).optional(),
   dimension: z.enum(['payment_method', 'city', 'status']).optional(),
   segment: z.string().min(1).max(40).optional(),
+  /** segment_members: the segment's filters (olap-repository's segmentFiltersSchema) and the instant they are judged at. */
+  segmentFilters: z.record(z.string(), z.unknown()).optional(),
+  asOf: z.iso.datetime({ offset: true }).optional(),
 });
 export type ExportFilters = z.infer<typeof exportFiltersSchema>;
 

@@ -1,5 +1,6 @@
 import { AppError, EXPORT_MAX_ROWS, type ExportSpec, type Period, type TableRow } from '@salla-analytics/core-library';
 import { RFM_SEGMENTS, type RfmSegment } from '../queries/rfm-segments.js';
+import { segmentFiltersSchema } from '../queries/segment-members.js';
 import type { IAnalyticsRepository } from '../repository/analytics-repository.js';
 
 /** Most rows a ranked list query returns at once (top products, categories, breakdowns). */
@@ -75,6 +76,29 @@ export async function* exportTableRows(
       }
       return;
     }
+    case 'segment_members': {
+      const filters = segmentFiltersSchema.parse(spec.filters.segmentFilters ?? {});
+      const asOf = spec.filters.asOf ? new Date(spec.filters.asOf) : period.to;
+      const pageSize = Math.min(Math.max(options.pageSize ?? 5_000, 1), 10_000);
+      let offset = options.offset ?? 0;
+      while (offset < EXPORT_MAX_ROWS) {
+        const { members } = await repository.getSegmentMembers({ merchantId, filters, asOf, limit: pageSize, offset });
+        if (members.length === 0) return;
+        yield members.map((m) => ({
+          customer_id: m.customerId,
+          name: m.name,
+          email: m.email,
+          city: m.city,
+          orders: m.orders,
+          spend: m.spendMinor,
+          last_order_at: m.lastOrderAt,
+          rfm_segment: m.rfmSegment,
+        }));
+        if (members.length < pageSize) return;
+        offset += members.length;
+      }
+      return;
+    }
     case 'carts': {
       const summary = await repository.getAbandonedCartSummary({ merchantId, period });
       yield [
@@ -104,6 +128,12 @@ export async function countExportRows(repository: IAnalyticsRepository, merchant
     const summaries = await repository.getRfmSegments({ merchantId, asOf: periodOf(spec).to });
     const count = summaries.filter((s) => !segment || s.segment === segment).reduce((sum, s) => sum + s.customers, 0);
     return Math.min(count, EXPORT_MAX_ROWS);
+  }
+  if (spec.table === 'segment_members') {
+    const filters = segmentFiltersSchema.parse(spec.filters.segmentFilters ?? {});
+    const asOf = spec.filters.asOf ? new Date(spec.filters.asOf) : periodOf(spec).to;
+    const { total } = await repository.getSegmentMembers({ merchantId, filters, asOf, limit: 0 });
+    return Math.min(total, EXPORT_MAX_ROWS);
   }
   if (spec.table === 'carts') return 1;
   if (spec.table === 'rfm_segments') return RFM_SEGMENTS.length;

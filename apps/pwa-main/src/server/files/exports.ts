@@ -7,10 +7,11 @@ import {
   renderExportFile,
   type TableRow,
 } from '@salla-analytics/core-library';
-import { enqueueJob, findExportFileOfJob, getExportFile, getJob, listExportFiles, saveExportFile } from '@salla-analytics/database-schema';
+import { enqueueJob, findExportFileOfJob, getCustomerSegment, getExportFile, getJob, listExportFiles, saveExportFile } from '@salla-analytics/database-schema';
 import { countExportRows, exportTableRows } from '@salla-analytics/olap-repository';
 import type { z } from 'zod';
 import type { exportCreateBodySchema } from '../../contracts/files';
+import { RFM_SEGMENT_NAMES } from '../../contracts/rfm-segment-names';
 import { getEnv } from '../../env';
 import type { ServerContext } from '../context';
 import { loadStoreSettings } from '../analytics/merchant-settings';
@@ -45,6 +46,20 @@ export async function exportSpecOf(context: ServerContext, merchantId: number, b
   if (body.table === 'products') filters.sortBy = body.sortBy ?? 'revenue';
   if (body.table === 'sales_breakdown') filters.dimension = body.dimension ?? 'payment_method';
   if (body.table === 'rfm_members' && body.segment) filters.segment = body.segment;
+  if (body.table === 'segment_members') {
+    // The saved segment's filters (or an RFM segment's), judged now: the same members the Segments page lists.
+    filters.asOf = new Date().toISOString();
+    if (body.segmentId === undefined) filters.segmentFilters = {};
+    else if ((RFM_SEGMENT_NAMES as readonly string[]).includes(body.segmentId)) {
+      filters.segment = body.segmentId;
+      filters.segmentFilters = { rfmSegments: [body.segmentId] };
+    } else {
+      const segment = await getCustomerSegment(context.db, { merchantId, id: body.segmentId });
+      if (!segment) throw new AppError('NOT_FOUND', 'No such segment for this store');
+      filters.segment = 'custom';
+      filters.segmentFilters = segment.filters as Record<string, unknown>;
+    }
+  }
   return {
     table: body.table,
     format: body.format,
