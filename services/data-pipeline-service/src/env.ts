@@ -26,6 +26,8 @@ const baseSchema = z.object({
     /** Concurrent deliveries share inbox and queue writes: up to this many, waiting at most this long. */
     INTAKE_BATCH_MAX: positiveInt(100),
     INTAKE_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(100).default(1),
+    /** Groups written at once; deliveries arriving meanwhile join the next group (fewer, larger inbox inserts under load). */
+    INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(4),
     /** Accepted deliveries still not enqueued after this long (a crash in between) are enqueued again by the worker. */
     INTAKE_RECOVERY_AFTER_SECONDS: positiveInt(30),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgresql://postgres:postgres@127.0.0.1:54329/salla_analytics'),

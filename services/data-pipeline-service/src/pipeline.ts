@@ -187,7 +187,11 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
 
   // Queue depth and lag, read by the thread that serves /metrics.
   if (env.PIPELINE_ROLE !== 'worker' && env.QUEUE_DRIVER === 'postgres') metrics.watchBacklog(() => getInboxBacklog(db));
-  const intake = new IntakeBatcher({ db, queue, metrics }, { maxBatch: env.INTAKE_BATCH_MAX, maxDelayMs: env.INTAKE_BATCH_DELAY_MS });
+  const intake = new IntakeBatcher({ db, queue, metrics }, {
+    maxBatch: env.INTAKE_BATCH_MAX,
+    maxDelayMs: env.INTAKE_BATCH_DELAY_MS,
+    maxInFlight: env.INTAKE_MAX_IN_FLIGHT,
+  });
   const app = buildApp({
     db,
     queue,

@@ -33,6 +33,12 @@ export class PipelineMetrics {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 3_600],
     registers: [this.registry],
   });
+  readonly intakeGroupSize = new Histogram({
+    name: 'pipeline_intake_group_size',
+    help: 'Deliveries per inbox insert (concurrent deliveries share one statement)',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+    registers: [this.registry],
+  });
   readonly ackDuration = new Histogram({
     name: 'pipeline_webhook_ack_seconds',
     help: 'Time to answer a webhook delivery',

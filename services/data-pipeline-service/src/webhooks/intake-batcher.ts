@@ -102,6 +102,7 @@ export class IntakeBatcher {
     const { db, queue, metrics } = this.#deps;
     // With the inbox queue, writing a new entry `queued` is enqueueing it (one statement).
     const inboxQueue = queue.enqueuesOnInboxWrite === true;
+    metrics?.intakeGroupSize.observe(items.length);
     const recorded: RecordDeliveryResult[] = await recordDeliveries(
       db,
       items.map((item) => ({
