@@ -41,7 +41,7 @@ export function CampaignsView({ role }: { role: string }) {
                 <Card data-testid="campaign-card">
                   <CardHeader className="flex flex-row items-start justify-between gap-3">
                     <div className="flex flex-col gap-1.5">
-                      <SectionTitle>{campaign.name}</SectionTitle>
+                      <SectionTitle dir="auto">{campaign.name}</SectionTitle>
                       <CardDescription>
                         {t.campaigns.rulesSummary(number(campaign.rules.delayMinutes), money(campaign.rules.minCartValueMinor, currency), number(campaign.rules.maxAttempts))}
                       </CardDescription>

@@ -53,8 +53,14 @@ export function SegmentsView({ role }: { role: string }) {
       header: t.segmentsPage.members,
       accessor: () => '',
       cell: (r) => (
-        <Button variant="link" size="sm" disabled={r.customers === 0} onClick={() => setSelected({ key: r.segment, label: t.segments[r.segment] ?? r.segment })}>
-          {t.segmentsPage.viewMembers}
+        <Button
+          variant="link"
+          size="sm"
+          disabled={r.customers === 0}
+          aria-label={`${t.segmentsPage.viewMembers}: ${t.segments[r.segment] ?? r.segment}`}
+          onClick={() => setSelected({ key: r.segment, label: t.segments[r.segment] ?? r.segment })}
+        >
+          {t.segmentsPage.view}
         </Button>
       ),
     },
@@ -90,7 +96,7 @@ export function SegmentsView({ role }: { role: string }) {
                 <ul className="divide-y divide-border" data-testid="custom-segments">
                   {(segments.data?.data.custom ?? []).map((segment) => (
                     <li key={segment.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                      <span className="font-medium">{segment.name}</span>
+                      <span className="font-medium" dir="auto">{segment.name}</span>
                       <span className="flex items-center gap-2">
                         <span className="text-sm text-muted-foreground tabular-nums">{t.segmentsPage.total(number(segment.members))}</span>
                         <Button variant="outline" size="sm" onClick={() => setSelected({ key: segment.id, label: segment.name })}>
