@@ -50,6 +50,14 @@ module.exports = {
       to: { path: `node_modules/(${OUTSIDE_SDKS.join('|')})/` },
     },
     {
+      name: 'otel-sdk-only-at-entry-points',
+      comment:
+        'Libraries trace through @opentelemetry/api only; the SDK and exporters are set up by the app and service entry points (their tests may use the SDK)',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src/' },
+      to: { path: 'node_modules/@opentelemetry/(?!api/)' },
+    },
+    {
       name: 'public-entry-only',
       comment: 'Another package is reachable only through its public entry (package.json exports → dist/index)',
       severity: 'error',

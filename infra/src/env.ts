@@ -12,6 +12,8 @@ export const stackEnvSchema = z.object({
   CLICKHOUSE_HTTP_PORT: portSchema(8123),
   PIPELINE_PORT: portSchema(4000),
   PWA_PORT: portSchema(3000),
+  /** The PWA's Prometheus metrics (GET /metrics on loopback; the pipeline serves its own on PIPELINE_PORT). */
+  PWA_METRICS_PORT: portSchema(9464),
   /** When set, the stack uses this PostgreSQL instead of starting the embedded one. */
   DATABASE_URL: z.string().optional(),
   /** When set, the stack uses this ClickHouse instead of starting the embedded engine. */

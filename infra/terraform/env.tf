@@ -131,5 +131,11 @@ locals {
     POSTMARK_SERVER_TEMPLATES          = "default off (the app's own templates)"
     POSTMARK_TIMEOUT_MS                = "tuning; default"
     EMAIL_OUTBOX_DIR                   = "local stack only (used when POSTMARK_TOKEN is unset)"
+    OTEL_EXPORTER_OTLP_ENDPOINT        = "tracing off by default; set to an OTLP/HTTP collector to export traces (infra/README.md, Observability)"
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "tracing off by default (traces-only OTLP endpoint)"
+    OTEL_SERVICE_NAME                  = "default: pwa-main / data-pipeline-service"
+    OTEL_SDK_DISABLED                  = "default false (tracing is off anyway without an OTLP endpoint)"
+    PWA_METRICS_PORT                   = "self-hosted only: Vercel exposes no second port; Prometheus scrapes the pipeline's /metrics"
+    PWA_METRICS_HOST                   = "default loopback"
   }
 }

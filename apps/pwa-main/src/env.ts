@@ -53,6 +53,14 @@ export const pwaEnvSchema = z
     CLICKHOUSE_USER: z.string().default('default'),
     CLICKHOUSE_PASSWORD: z.string().default(''),
     CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('salla_analytics'),
+    /** Prometheus metrics on a port of their own (GET /metrics), loopback by default; unset = not served. */
+    PWA_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+    PWA_METRICS_HOST: z.string().default('127.0.0.1'),
+    /** OpenTelemetry traces (OTLP/HTTP protobuf): on when an endpoint is set; the exporter reads the other OTEL_* itself. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).optional(),
+    OTEL_SDK_DISABLED: booleanFromString.default(false),
   });
 
 export type PwaEnv = z.infer<typeof pwaEnvSchema> & {

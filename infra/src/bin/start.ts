@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const pwaLog = join(dataDir(env), 'pwa.log');
   try {
     pwa = await startPwaProcess({
-      env: { ...stack.processEnv, DEMO_MERCHANT_ID: String(demo.merchantId) },
+      env: { ...stack.processEnv, DEMO_MERCHANT_ID: String(demo.merchantId), PWA_METRICS_PORT: String(env.PWA_METRICS_PORT) },
       port: env.PWA_PORT,
       logFile: pwaLog,
       onExit: (code, signal) => {
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     throw error;
   }
   log(`PWA (pid ${pwa.pid}) on ${pwa.url} — open it and use the demo login; logs in ${pwaLog}`);
+  log(`metrics: ${stack.pipelineUrl}/metrics (pipeline), http://127.0.0.1:${env.PWA_METRICS_PORT}/metrics (PWA)`);
   log(`ready — ClickHouse ${stack.clickhouseUrl}, PostgreSQL ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   log(`try: pnpm admin overview --merchant ${demo.merchantId} --from ${demo.fromDate} --to ${demo.toDate}`);
   log('press Ctrl-C to stop');

@@ -5,10 +5,12 @@ import {
   ClickHouseAnalyticsRepository,
   createAnalyticsClient,
   type IAnalyticsRepository,
+  type QueryObservation,
 } from '@salla-analytics/olap-repository';
 import { getEnv } from '../env';
 import { type InvalidationListener, startInvalidationListener } from './cache/invalidation-listener';
 import { getLogger } from './logger';
+import { bffMetrics } from './observability/metrics';
 
 export interface ServerContext {
   db: Database;
@@ -39,10 +41,15 @@ export function getContext(): ServerContext {
     onError: (error, operation) => log.warn({ err: error, operation, cache: store.kind }, 'cache backend failed; serving uncached'),
   });
   const invalidations = env.CACHE_INVALIDATION_LISTEN ? startInvalidationListener({ databaseUrl: env.DATABASE_URL, cache, log }) : null;
-  const context: ServerContext = { db, clickhouse, analytics: new ClickHouseAnalyticsRepository(clickhouse), cache, invalidations };
+  const context: ServerContext = { db, clickhouse, analytics: new ClickHouseAnalyticsRepository(clickhouse, { onQuery: observeQuery }), cache, invalidations };
   holder.__sallaPwaContext = context;
   log.info({ cache: store.kind, sallaOAuth: env.sallaOAuth, demoLogin: env.demoLogin }, 'server context ready');
   return context;
+}
+
+/** Repository query durations by query name (the merchant id stays out of the labels). */
+function observeQuery(observation: QueryObservation): void {
+  bffMetrics().olapQueryDuration.observe({ query: observation.query, outcome: observation.ok ? 'ok' : 'error' }, observation.durationMs / 1000);
 }
 
 /** Closes every connection (tests, graceful shutdown); the next getContext() starts afresh. */

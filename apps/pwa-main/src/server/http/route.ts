@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
 import { AppError, type ErrorCode } from '@salla-analytics/core-library';
 import type { ActiveSession, Database, MembershipRole } from '@salla-analytics/database-schema';
 import type { Logger } from 'pino';
@@ -7,6 +8,8 @@ import { getEnv } from '../../env';
 import { hashSessionToken, readSession, sessionTokenOf } from '../auth/session';
 import { getContext, type ServerContext } from '../context';
 import { getLogger } from '../logger';
+import { bffMetrics } from '../observability/metrics';
+import { inRouteSpan } from '../observability/route-span';
 import { crossSiteReason } from '../security/csrf';
 import { clientIp, consumeRateLimit } from '../security/rate-limit';
 import { errorResponse, toErrorBody } from './errors';
@@ -68,7 +71,7 @@ export function route<Query extends z.ZodType, Body extends z.ZodType, Auth exte
     let merchantId: number | undefined;
     let response: Response;
     try {
-      response = await run();
+      response = await inRouteSpan(spec.method, spec.path, (span) => run(span));
     } catch (error) {
       const mapped = toErrorBody(error);
       if (mapped.internal) log.error({ err: error }, 'request failed');
@@ -79,10 +82,12 @@ export function route<Query extends z.ZodType, Body extends z.ZodType, Auth exte
     if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
     if (getEnv().production) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains; preload');
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-cache');
-    log.info({ status: response.status, ms: Math.round(performance.now() - started), merchantId }, 'request');
+    const seconds = (performance.now() - started) / 1000;
+    bffMetrics().httpDuration.observe({ route: spec.path, method: spec.method, status: String(response.status) }, seconds);
+    log.info({ status: response.status, ms: Math.round(seconds * 1000), merchantId }, 'request');
     return response;
 
-    async function run(): Promise<Response> {
+    async function run(span: Span): Promise<Response> {
       const token = sessionTokenOf(request);
       const verdict = await consumeRateLimit(clientIp(request), token ? hashSessionToken(token) : undefined);
       if (!verdict.allowed) {
@@ -99,6 +104,7 @@ export function route<Query extends z.ZodType, Body extends z.ZodType, Auth exte
       if (spec.auth && !merchant) return errorResponse('FORBIDDEN', 'No store is selected for this session');
       if (merchant) {
         merchantId = merchant.id;
+        span.setAttribute('salla.merchant_id', merchant.id);
         log = base.child({ merchantId });
       }
       if (spec.roles && merchant && !spec.roles.includes(merchant.role)) {
