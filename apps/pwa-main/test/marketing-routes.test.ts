@@ -30,6 +30,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the assertions below read the JSON bodies field by field
 type Body = { data?: any; meta?: Record<string, unknown>; error?: { code: string; message: string } };
 async function call(path: string, cookie: string, options: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; query?: Record<string, string> } = {}) {
   const response = await callRoute(path, { cookie, headers: { origin: ORIGIN }, ...options });
