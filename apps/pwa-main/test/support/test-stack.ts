@@ -107,7 +107,7 @@ export async function startTestStack(stores: StoreSpec[], options: { endDate?: D
   }
 }
 
-async function loadStore(
+export async function loadStore(
   db: ReturnType<typeof createDatabase>,
   client: ReturnType<typeof createAnalyticsClient>,
   spec: StoreSpec,
