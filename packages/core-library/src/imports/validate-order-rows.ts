@@ -198,7 +198,7 @@ export function validateOrderRows(table: RawTable, mapping: ImportMapping, optio
       createdAt = dateValue instanceof Date ? parseExcelDate(dateValue, options.timeZone) : parseSallaDateString(dateValue, options.timeZone);
       if (createdAt === undefined) {
         fail(rowOf('order_date'), 'order_date', 'invalid_date', {
-          ar: `"${textOf(dateValue)}" ليس تاريخًا مفهومًا (مثال: 2026-03-14 18:30)`,
+          ar: `"\u2068${textOf(dateValue)}\u2069" ليس تاريخًا مفهومًا (مثال: \u20662026-03-14 18:30\u2069)`,
           en: `"${textOf(dateValue)}" is not a date we can read (e.g. 2026-03-14 18:30)`,
         });
       } else if (createdAt.getTime() > latest) {

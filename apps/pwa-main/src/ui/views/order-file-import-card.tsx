@@ -143,7 +143,7 @@ export function OrderFileImportCard({ role }: { role: string }) {
               data-testid="import-file"
               onChange={(event) => void onFile(event.target.files?.[0])}
             />
-            <span className="text-xs text-muted-foreground">{upload ? `${upload.fileName} — ${number(upload.rowCount)}` : text.limits}</span>
+            <span className="text-xs text-muted-foreground">{upload ? `${upload.fileName} — ${text.fileRows(number(upload.rowCount))}` : text.limits}</span>
           </div>
         )}
 
