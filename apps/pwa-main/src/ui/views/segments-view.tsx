@@ -4,6 +4,7 @@ import type { SegmentMember } from '@salla-analytics/olap-repository';
 import { Button, Card, CardContent, CardDescription, CardHeader, DataTable, type DataTableColumn, toast } from '@salla-analytics/ui-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ExportButton } from '../export-button';
 import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { SectionTitle } from '../section-title';
@@ -145,7 +146,11 @@ function MembersCard({ segment, label }: { segment: string | undefined; label: s
     <Card>
       <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
         <SectionTitle data-testid="members-title">{t.segmentsPage.membersOf(label)}</SectionTitle>
-        {page && <span className="text-sm text-muted-foreground tabular-nums" data-testid="members-total">{t.segmentsPage.total(number(page.total))}</span>}
+        <div className="flex flex-wrap items-center gap-3">
+          {page && <span className="text-sm text-muted-foreground tabular-nums" data-testid="members-total">{t.segmentsPage.total(number(page.total))}</span>}
+          {/* Every member (not just this page), as CSV or Excel, through the export jobs. */}
+          <ExportButton table="segment_members" filters={{ segmentId: segment }} />
+        </div>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <QueryBoundary loading={query.isPending} error={query.error} empty={page?.total === 0} onRetry={() => void query.refetch()} retrying={query.isFetching}>
