@@ -11,6 +11,7 @@ import { closeContext, getContext } from '../src/server/context';
 import { resetRateLimitersForTests } from '../src/server/security/rate-limit';
 import { CACHE_INVALIDATION_CHANNEL } from '@salla-analytics/core-library';
 import { createImportUpload } from '@salla-analytics/database-schema';
+import { seedFiredAlert } from './support/alert-seed';
 import { callRoute, cookiesFrom, ORIGIN, routeModule } from './support/call-route';
 import { sessionFor } from './support/sessions';
 import { MERCHANT_A, MERCHANT_B, startTestStack, type TestStack } from './support/test-stack';
@@ -41,6 +42,13 @@ beforeAll(async () => {
   for (const [cookie, name] of [[cookieA, 'A'], [cookieB, 'B']] as const) {
     const rules = { delayMinutes: 60, minCartValueMinor: 0, maxAttempts: 1, attemptSpacingMinutes: 60, quietHours: null, attributionWindowHours: 24 };
     expect((await callRoute('/api/v1/campaigns', { method: 'POST', cookie, headers: { origin: ORIGIN }, body: { name: `campaign ${name}`, rules } })).status).toBe(200);
+  }
+  // Each store has an alert rule that fired once (notifying its members) and a digest preference, so the alert routes tell them apart too.
+  for (const [cookie, merchantId, hour] of [[cookieA, MERCHANT_A.merchantId, 7], [cookieB, MERCHANT_B.merchantId, 9]] as const) {
+    const created = await callRoute('/api/v1/alerts', { method: 'POST', cookie, headers: { origin: ORIGIN }, body: { name: `alert ${merchantId}`, type: 'no_orders', threshold: 3 } });
+    const rule = ((await created.json()) as { data: { id: string; name: string; threshold: number } }).data;
+    await seedFiredAlert(getContext().db, rule, merchantId, new Date('2026-10-30T09:00:00Z'));
+    await callRoute('/api/v1/digest', { method: 'PATCH', cookie, headers: { origin: ORIGIN }, body: { enabled: true, frequency: 'daily', hour, locale: 'ar' } });
   }
   // Each store's owner has asked the assistant once, so every GET route has data to tell them apart.
   for (const cookie of [cookieA, cookieB]) await (await ask(cookie, 'كم بعنا الشهر اللي فات؟')).text();

@@ -14,6 +14,17 @@ import {
   settingsPatchSchema,
   trendQuerySchema,
 } from '../contracts/analytics-queries';
+import {
+  alertCreateBodySchema,
+  alertDeleteQuerySchema,
+  alertHistoryQuerySchema,
+  alertPatchBodySchema,
+  alertsQuerySchema,
+  digestPatchBodySchema,
+  digestQuerySchema,
+  notificationsQuerySchema,
+  notificationsReadBodySchema,
+} from '../contracts/alerts';
 import { assistantAskBodySchema, assistantHistoryQuerySchema } from '../contracts/assistant';
 import {
   exportCreateBodySchema,
@@ -52,6 +63,15 @@ export const apiRoutes = {
   rfmMembers: { method: 'GET', path: '/api/v1/customers/rfm/members', tag: 'customers', summary: 'Customers of an RFM segment with their scores (ids only)', auth: true, query: rfmMembersQuerySchema },
   ltv: { method: 'GET', path: '/api/v1/customers/ltv', tag: 'customers', summary: 'Historic lifetime value, overall and by acquisition month', auth: true, query: ltvQuerySchema },
   carts: { method: 'GET', path: '/api/v1/carts', tag: 'carts', summary: 'Abandoned carts: value, recovery rate and value at risk', auth: true, query: cartsQuerySchema },
+  alerts: { method: 'GET', path: '/api/v1/alerts', tag: 'alerts', summary: 'The store’s alert rules (revenue drop vs the same-weekday baseline, no orders for N hours, order/revenue spikes) with when each last fired', auth: true, query: alertsQuerySchema },
+  alertCreate: { method: 'POST', path: '/api/v1/alerts', tag: 'alerts', summary: 'Create an alert rule (owner/admin; same-origin only); evaluated every 15 minutes, in-app and email notifications with a suppression window', auth: true, query: alertsQuerySchema, body: alertCreateBodySchema, roles: SETTINGS_EDITORS },
+  alertUpdate: { method: 'PATCH', path: '/api/v1/alerts', tag: 'alerts', summary: 'Change an alert rule, or turn it on/off (owner/admin; same-origin only)', auth: true, query: alertsQuerySchema, body: alertPatchBodySchema, roles: SETTINGS_EDITORS },
+  alertDelete: { method: 'DELETE', path: '/api/v1/alerts', tag: 'alerts', summary: 'Delete an alert rule and its history (owner/admin; same-origin only)', auth: true, query: alertDeleteQuerySchema, roles: SETTINGS_EDITORS },
+  alertHistory: { method: 'GET', path: '/api/v1/alerts/history', tag: 'alerts', summary: 'Fired alerts, newest first, with the measured value and baseline (one rule with `ruleId`)', auth: true, query: alertHistoryQuerySchema },
+  notifications: { method: 'GET', path: '/api/v1/notifications', tag: 'alerts', summary: 'Your in-app notifications in this store, newest first; `meta.unread` is the unread count', auth: true, query: notificationsQuerySchema },
+  notificationsRead: { method: 'POST', path: '/api/v1/notifications', tag: 'alerts', summary: 'Mark your notifications read: `{ ids }` or `{ all: true }` (same-origin only)', auth: true, query: emptyQuerySchema, body: notificationsReadBodySchema },
+  digest: { method: 'GET', path: '/api/v1/digest', tag: 'alerts', summary: 'Your daily/weekly summary email for this store: on/off, frequency, local hour, language', auth: true, query: digestQuerySchema },
+  digestUpdate: { method: 'PATCH', path: '/api/v1/digest', tag: 'alerts', summary: 'Save your summary email preference (sent at that hour in the store’s time zone; weekly on the store’s week start; same-origin only)', auth: true, query: digestQuerySchema, body: digestPatchBodySchema },
   segments: { method: 'GET', path: '/api/v1/segments', tag: 'marketing', summary: 'RFM segments as of now and the store’s saved custom segments with their current sizes', auth: true, query: segmentsQuerySchema },
   segmentCreate: { method: 'POST', path: '/api/v1/segments', tag: 'marketing', summary: 'Save a custom segment from filters (spend, orders, last order, city, RFM segments; owner/admin; same-origin only)', auth: true, query: segmentsQuerySchema, body: segmentCreateBodySchema, roles: SETTINGS_EDITORS },
   segmentUpdate: { method: 'PATCH', path: '/api/v1/segments', tag: 'marketing', summary: 'Rename a saved segment or change its filters (owner/admin; same-origin only)', auth: true, query: segmentsQuerySchema, body: segmentPatchBodySchema, roles: SETTINGS_EDITORS },

@@ -1,11 +1,12 @@
 'use client';
 
 import { Button, cn } from '@salla-analytics/ui-components';
-import { BarChart3, Languages, LayoutDashboard, LogOut, Mail, MessageCircleQuestion, Package, Settings, ShoppingCart, Users, UsersRound } from 'lucide-react';
+import { BarChart3, BellRing, Languages, LayoutDashboard, LogOut, Mail, MessageCircleQuestion, Package, Settings, ShoppingCart, Users, UsersRound } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useAppLocale } from './i18n-context';
+import { NotificationBell } from './notification-bell';
 import { OfflineBanner } from './offline-banner';
 
 const NAV = [
@@ -16,6 +17,7 @@ const NAV = [
   { href: '/carts', key: 'carts', icon: ShoppingCart },
   { href: '/segments', key: 'segments', icon: UsersRound },
   { href: '/campaigns', key: 'campaigns', icon: Mail },
+  { href: '/alerts', key: 'alerts', icon: BellRing },
   { href: '/ask', key: 'ask', icon: MessageCircleQuestion },
   { href: '/settings', key: 'settings', icon: Settings },
 ] as const;
@@ -61,6 +63,7 @@ export function AppShell({ storeName, children }: { storeName: string; children:
             </div>
           </div>
           <div className="flex items-center gap-2">
+            <NotificationBell />
             <Button variant="outline" size="sm" onClick={switchLanguage} aria-label={t.switchLanguageLabel} lang={lang === 'ar' ? 'en' : 'ar'} data-testid="language-switch">
               <Languages aria-hidden className="size-4" />
               {t.switchLanguage}

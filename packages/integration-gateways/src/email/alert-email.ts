@@ -34,7 +34,7 @@ const TEXT = {
     usual: 'المعتاد (متوسط آخر {weeks} أسابيع في اليوم نفسه)',
     at: 'وقت التنبيه: {time}',
     cta: 'عرض التنبيهات',
-    footer: 'تصلك هذه الرسالة لأن قاعدة التنبيه «{rule}» مفعّلة لمتجر {store}. لن تصلك عنها رسالة أخرى خلال فترة الإيقاف المؤقت المحددة في القاعدة.',
+    footer: 'تصلك هذه الرسالة لأن قاعدة التنبيه «{rule}» مفعّلة في {store}. لن تصلك عنها رسالة أخرى خلال فترة الإيقاف المؤقت المحددة في القاعدة.',
   },
   en: {
     subject: '{store} alert: {rule}',
@@ -73,8 +73,8 @@ export function renderAlertEmail(model: AlertEmailModel): RenderedEmail {
     model.baseline === null
       ? ''
       : `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin: 12px 0;"><tr>
-<td width="50%" style="padding: 6px;"><div style="border: 1px solid ${EMAIL_COLORS.line}; border-radius: 10px; padding: 14px 16px;"><div style="font-size: 13px; color: ${EMAIL_COLORS.muted};">${escapeHtml(t.now)}</div><div data-value="now" style="font-size: 22px; font-weight: 700; color: ${model.type === 'revenue_drop' ? EMAIL_COLORS.down : EMAIL_COLORS.up};">${escapeHtml(show(model.value))}</div></div></td>
-<td width="50%" style="padding: 6px;"><div style="border: 1px solid ${EMAIL_COLORS.line}; border-radius: 10px; padding: 14px 16px;"><div style="font-size: 13px; color: ${EMAIL_COLORS.muted};">${escapeHtml(fill(t.usual, values))}</div><div data-value="usual" style="font-size: 22px; font-weight: 700;">${escapeHtml(show(model.baseline))}</div></div></td>
+<td width="50%" valign="top" style="padding: 6px;"><div style="border: 1px solid ${EMAIL_COLORS.line}; border-radius: 10px; padding: 14px 16px;"><div style="font-size: 13px; color: ${EMAIL_COLORS.muted};">${escapeHtml(t.now)}</div><div data-value="now" style="font-size: 22px; font-weight: 700; color: ${model.type === 'revenue_drop' ? EMAIL_COLORS.down : EMAIL_COLORS.up};">${escapeHtml(show(model.value))}</div></div></td>
+<td width="50%" valign="top" style="padding: 6px;"><div style="border: 1px solid ${EMAIL_COLORS.line}; border-radius: 10px; padding: 14px 16px;"><div style="font-size: 13px; color: ${EMAIL_COLORS.muted};">${escapeHtml(fill(t.usual, values))}</div><div data-value="usual" style="font-size: 22px; font-weight: 700;">${escapeHtml(show(model.baseline))}</div></div></td>
 </tr></table>`;
   const body = `<p style="margin: 0 0 8px 0;">${escapeHtml(t.greeting(model.recipientName))}</p>
 <div style="background: ${EMAIL_COLORS.brandSoft}; border-radius: 10px; padding: 14px 16px; font-weight: 600;">${escapeHtml(what)}</div>

@@ -26,7 +26,7 @@ const TEXT = {
     subject: { daily: 'ملخص {store} اليومي: {date}', weekly: 'ملخص {store} الأسبوعي: {date}' },
     title: { daily: 'ملخص أمس', weekly: 'ملخص الأسبوع الماضي' },
     greeting: (name: string | null) => (name ? `صباح الخير ${name}،` : 'صباح الخير،'),
-    intro: { daily: 'هذه أرقام متجر {store} ليوم {date}، مقارنةً باليوم السابق.', weekly: 'هذه أرقام متجر {store} للأسبوع {date}، مقارنةً بالأسبوع السابق.' },
+    intro: { daily: 'هذه أرقام {store} ليوم {date}، مقارنةً باليوم السابق.', weekly: 'هذه أرقام {store} للأسبوع {date}، مقارنةً بالأسبوع السابق.' },
     metrics: { netSales: 'صافي المبيعات', orders: 'الطلبات', aov: 'متوسط قيمة الطلب', uniqueCustomers: 'العملاء' },
     vs: 'مقابل {value}',
     noChange: 'بلا مقارنة',

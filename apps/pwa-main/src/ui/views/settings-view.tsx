@@ -21,6 +21,7 @@ import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { fetchApi, useApi } from '../use-api';
 import { SectionTitle } from '../section-title';
+import { DigestCard } from './digest-card';
 import { HistoryImportCard } from './history-import-card';
 import { OrderFileImportCard } from './order-file-import-card';
 
@@ -126,6 +127,7 @@ export function SettingsView({ role, arabicDigits }: { role: string; arabicDigit
           </CardFooter>
         )}
       </Card>
+      <DigestCard />
       <HistoryImportCard role={role} />
       <OrderFileImportCard role={role} />
       <Card className="max-w-2xl">

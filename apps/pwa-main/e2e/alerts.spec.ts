@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDatabase } from '@salla-analytics/database-schema';
+import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { seedFiredAlert } from '../test/support/alert-seed';
+
+const BASE = () => process.env.E2E_BASE_URL as string;
+const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+async function demoLogin(page: Page, lang: 'ar' | 'en'): Promise<void> {
+  await page.context().addCookies([{ name: 'sa_lang', value: lang, url: BASE() }]);
+  await page.goto(`${BASE()}/login`);
+  await page.getByTestId('demo-login').click();
+  await page.waitForURL(`${BASE()}/`);
+  await page.context().addCookies([{ name: 'sa_lang', value: lang, url: BASE() }]);
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[data-slot="skeleton"], .animate-pulse')).toHaveCount(0);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+type Rule = { id: string; name: string; type: string; threshold: number; baselineWeeks: number; suppressionHours: number; emailEnabled: boolean; enabled: boolean };
+
+test.describe.configure({ mode: 'serial' });
+
+test('in Arabic: create alert rules, see a fired alert in the bell, the list and the history', async ({ page }) => {
+  const errors = watchErrors(page);
+  await demoLogin(page, 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('link', { name: 'التنبيهات' }).click();
+  await page.waitForURL(`${BASE()}/alerts`);
+  await expect(page.getByRole('heading', { level: 1, name: 'التنبيهات' })).toBeVisible();
+  await settled(page);
+
+  // A revenue drop rule: 40% below the last 3 same weekdays, quiet 12 h after firing, no email.
+  await page.getByLabel('نوع التنبيه').selectOption('revenue_drop');
+  await page.getByLabel('اسم القاعدة').fill('هبوط مبيعات اليوم');
+  await page.getByLabel('نسبة الهبوط (٪)').fill('40');
+  await page.getByLabel('أسابيع المقارنة').fill('3');
+  await page.getByLabel('إيقاف مؤقت بعد التنبيه (ساعات)').fill('12');
+  await page.getByLabel('أرسل بريداً إلى أعضاء المتجر أيضاً').uncheck();
+  await shot(page, 'alert-form-ar');
+  await page.getByTestId('create-alert').click();
+  const drop = page.getByTestId('alert-rule').filter({ hasText: 'هبوط مبيعات اليوم' });
+  await expect(drop).toBeVisible();
+  await expect(drop.getByTestId('alert-rule-condition')).toHaveText('صافي مبيعات اليوم حتى الآن أقل بـ 40٪ من متوسط آخر 3 أسابيع في اليوم نفسه حتى الساعة نفسها');
+  await expect(drop.getByTestId('alert-rule-status')).toHaveText('مفعّلة');
+
+  // A spike rule typed as "2.5 × the usual" is stored as 250% of the baseline.
+  await page.getByLabel('نوع التنبيه').selectOption('orders_spike');
+  await page.getByLabel('اسم القاعدة').fill('طفرة الطلبات');
+  await page.getByLabel('أضعاف المعتاد (×)').fill('2.5');
+  await page.getByTestId('create-alert').click();
+  await expect(page.getByTestId('alert-rule').filter({ hasText: 'طفرة الطلبات' })).toBeVisible();
+
+  // What the browser saved is exactly what the merchant typed.
+  const saved = ((await (await page.request.get(`${BASE()}/api/v1/alerts`)).json()) as { data: Rule[] }).data;
+  expect(saved.find((rule) => rule.name === 'هبوط مبيعات اليوم')).toMatchObject({ type: 'revenue_drop', threshold: 40, baselineWeeks: 3, suppressionHours: 12, emailEnabled: false, enabled: true });
+  expect(saved.find((rule) => rule.name === 'طفرة الطلبات')).toMatchObject({ type: 'orders_spike', threshold: 250, baselineWeeks: 4, suppressionHours: 24, emailEnabled: true });
+
+  // A wrong threshold is refused with the server's reason, nothing saved.
+  await page.getByLabel('نوع التنبيه').selectOption('no_orders');
+  await page.getByLabel('عدد الساعات بلا طلبات').evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
+  await page.getByLabel('عدد الساعات بلا طلبات').fill('500');
+  await page.getByTestId('create-alert').click();
+  await expect(page.getByTestId('alert-form').getByRole('alert')).toHaveText('تعذّر حفظ القاعدة. القيمة المسموح بها من 1 إلى 168.');
+  expect(((await (await page.request.get(`${BASE()}/api/v1/alerts`)).json()) as { data: Rule[] }).data).toHaveLength(2);
+
+  // The pipeline's evaluator fires the drop rule (recorded as it does): bell, list, history.
+  const rule = saved.find((r) => r.name === 'هبوط مبيعات اليوم') as Rule;
+  const me = (await (await page.request.get(`${BASE()}/api/v1/me`)).json()) as { data: { store: { merchantId: number } } };
+  const db = createDatabase(process.env.E2E_DATABASE_URL as string, { maxConnections: 2 });
+  await seedFiredAlert(db, rule, me.data.store.merchantId, new Date(Date.now() - 3_600_000));
+  await db.$disconnect();
+  await page.reload();
+  await settled(page);
+  await expect(page.getByTestId('unread-count')).toHaveText('1');
+  await expect(drop).toContainText('آخر تنبيه');
+  await expect(page.getByTestId('alert-history')).toContainText('هبوط مبيعات اليوم');
+  await shot(page, 'alerts-ar');
+
+  await page.getByTestId('notification-bell').click();
+  await page.waitForURL(`${BASE()}/notifications`);
+  await settled(page);
+  await expect(page.getByTestId('notification')).toHaveCount(1);
+  await expect(page.getByTestId('notification')).toContainText('جديد');
+  await shot(page, 'notifications-ar');
+  await page.getByTestId('mark-all-read').click();
+  await expect(page.getByTestId('unread-count')).toHaveCount(0);
+  await expect(page.getByTestId('notification')).not.toContainText('جديد');
+
+  // Turning a rule off from the list.
+  await page.getByRole('link', { name: 'التنبيهات' }).click();
+  await settled(page);
+  await drop.getByRole('button', { name: 'إيقاف' }).click();
+  await expect(drop.getByTestId('alert-rule-status')).toHaveText('متوقفة');
+  // The only error is the refused rule's 400, on purpose.
+  expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+});
+
+test('in Arabic: choose the daily summary email in Settings; English pages render too', async ({ page }) => {
+  const errors = watchErrors(page);
+  await demoLogin(page, 'ar');
+  await page.goto(`${BASE()}/settings`);
+  await settled(page);
+  const card = page.getByTestId('digest-card');
+  await expect(card).toContainText('ملخص البريد');
+  await card.getByLabel('أرسل لي الملخص').check();
+  await card.getByLabel('التكرار').selectOption('weekly');
+  await card.getByLabel(/الساعة/).selectOption('7');
+  await card.getByLabel('لغة البريد').selectOption('ar');
+  await page.getByTestId('save-digest').click();
+  await expect(page.getByText('حُفظ تفضيل الملخص')).toBeVisible();
+  const saved = (await (await page.request.get(`${BASE()}/api/v1/digest`)).json()) as { data: Record<string, unknown> };
+  expect(saved.data).toMatchObject({ enabled: true, frequency: 'weekly', hour: 7, locale: 'ar', saved: true, timeZone: 'Asia/Riyadh' });
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'settings-digest-ar');
+
+  await page.context().addCookies([{ name: 'sa_lang', value: 'en', url: BASE() }]);
+  await page.goto(`${BASE()}/alerts`);
+  await settled(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
+  await expect(page.getByTestId('alert-rule').filter({ hasText: 'طفرة الطلبات' }).getByTestId('alert-rule-condition')).toHaveText('Orders in the last hour at 2.5× the usual (last 4 same weekdays)');
+  await shot(page, 'alerts-en');
+  expect(errors).toEqual([]);
+});
