@@ -2,6 +2,7 @@ import {
   EXPORT_JOB_TYPE,
   type ExportSpec,
   FILE_IMPORT_JOB_TYPE,
+  IMPORT_MAX_ROWS,
   localDateRangeToPeriod,
   readTableFile,
   suggestImportMapping,
@@ -222,6 +223,29 @@ describe('order-history file import job', () => {
     // The other store saw nothing.
     expect((await storedNumbers(engines.ch, OTHER)).orders).toBe(0);
   });
+});
+
+describe('order-history file import at the size limit', () => {
+  it('imports a file of IMPORT_MAX_ROWS (20,000) rows exactly', async () => {
+    const M2 = 960_003;
+    await upsertMerchant(engines.db, { id: M2, name: 'Big file store' });
+    const lines = ['Order ID,Order Date,Status,Total,Currency,Customer Email,City'];
+    let grossMinor = 0;
+    for (let n = 1; n <= IMPORT_MAX_ROWS; n++) {
+      const totalMinor = 1_000 + ((n * 7_919) % 90_000);
+      grossMinor += totalMinor;
+      const day = String(1 + (n % 28)).padStart(2, '0');
+      lines.push(`${n},2026-02-${day} ${String(n % 24).padStart(2, '0')}:00:00,completed,${(totalMinor / 100).toFixed(2)},SAR,c${n % 3_000}@example.sa,Riyadh`);
+    }
+    const started = performance.now();
+    const { job } = await upload(M2, `${lines.join('\n')}\n`);
+    await runDue(worker());
+    const seconds = (performance.now() - started) / 1000;
+    expect(await getJob(engines.db, { merchantId: M2, id: job.id })).toMatchObject({ status: 'succeeded', progressDone: IMPORT_MAX_ROWS });
+    const stored = await storedNumbers(engines.ch, M2);
+    expect(stored).toMatchObject({ orders: IMPORT_MAX_ROWS, distinctOrders: IMPORT_MAX_ROWS, grossMinor, customers: 3_000 });
+    console.info(`imported ${IMPORT_MAX_ROWS} orders in ${seconds.toFixed(1)} s (${Math.round(IMPORT_MAX_ROWS / seconds)} orders/s)`);
+  }, 300_000);
 });
 
 describe('background export job', () => {
