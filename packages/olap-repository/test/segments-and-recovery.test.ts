@@ -63,6 +63,7 @@ beforeAll(async () => {
       cart(A, 15, 8, '2025-03-20T11:00:00', 900, { customer_email: 'cheap@example.com' }),
       cart(A, 16, 9, '2025-03-20T11:00:00', 5_000, { customer_email: 'r@example.com', status: 'recovered' }),
       cart(A, 17, 10, '2025-03-22T11:00:00', 5_000, { customer_email: 'late@example.com' }),
+      cart(A, 18, 0, '2025-03-20T11:00:00', 5_000, { customer_email: 'guest@example.com' }),
       cart(B, 12, 6, '2025-03-20T10:00:00', 2_500, { customer_email: 'other-merchant@example.com' }),
     ]),
   ]);
@@ -121,7 +122,7 @@ describe('cart recovery queries', () => {
     const carts = await findRecoveryCandidates(ch.client, {
       merchantId: A, abandonedFrom: riyadh('2025-03-19T00:00:00'), abandonedBefore: riyadh('2025-03-21T00:00:00'), minValueMinor: 1_000,
     });
-    // 11 purchased later, 14 has no address, 15 below minimum, 16 recovered, 17 outside the window
+    // 11 purchased later, 14 has no address, 15 below minimum, 16 recovered, 17 outside the window, 18 a guest
     expect(carts.map((c) => [c.cartId, c.email, c.language])).toEqual([
       [12, 'c6@example.com', 'en'],
       [13, 'fahad@example.com', ''],

@@ -62,7 +62,9 @@ export interface RecoveryCandidatesParams {
 
 /**
  * Abandoned carts a recovery campaign may email: in the window, worth at least the minimum, with
- * an email address (the cart's, else the customer's) and not purchased.
+ * an email address (the cart's, else the customer's) and not purchased. Guest carts (no customer
+ * id) are left out: without a customer their purchase cannot be seen, and an email after a
+ * purchase must never happen.
  */
 export async function findRecoveryCandidates(client: ClickHouseClient, params: RecoveryCandidatesParams): Promise<RecoveryCart[]> {
   const result = await client.query({
@@ -84,7 +86,7 @@ export async function findRecoveryCandidates(client: ClickHouseClient, params: R
              if(c.customer_name != '', c.customer_name, k.name) AS name,
              c.customer_language AS language, c.items_json AS items_json
       FROM carts AS c LEFT JOIN known AS k ON k.customer_id = c.customer_id LEFT JOIN last AS l ON l.customer_id = c.customer_id
-      WHERE email != '' AND NOT ${PURCHASED_SQL}
+      WHERE email != '' AND c.customer_id != 0 AND NOT ${PURCHASED_SQL}
       ORDER BY c.updated_at, c.cart_id
       LIMIT {limit:UInt32}`,
     query_params: {
