@@ -275,6 +275,9 @@ export function renderScaleBench(report: ScaleBenchReport): string {
     `- Date: ${report.date}`,
     `- Machine: ${report.machine}`,
     `- Load average (1/5/15 min) before: ${report.loadAverage.before.map((n) => n.toFixed(2)).join(' / ')}, after: ${report.loadAverage.after.map((n) => n.toFixed(2)).join(' / ')} (2 cores shared with other work)`,
+    ...(plan.scale < 1
+      ? [`- **Reduced scale (BENCH_SCALE=${plan.scale})** — not the issue's full dataset (10M orders, ~20M lines, a 3M-order merchant); run \`BENCH_SCALE=1 pnpm bench --only scale\` for that`]
+      : []),
     `- Scale: BENCH_SCALE=${plan.scale}; large merchant #${plan.large.merchantId} ${plan.large.orders.toLocaleString('en')} orders, median #${plan.median.merchantId} ${plan.median.orders.toLocaleString('en')}, small #${plan.small.merchantId} ${plan.small.orders.toLocaleString('en')}`,
     `- ClickHouse load: ${loadLine(report.clickhouseLoad)}`,
     `- PostgreSQL load: ${loadLine(report.postgresLoad)} (both loads ran at the same time)`,
