@@ -204,7 +204,11 @@ describe('against running services (the local stack with tracing on)', () => {
     const route = await waitForSpan((span) => span.name === 'bff GET /api/v1/overview');
     const query = await waitForSpan((span) => span.traceId === route.traceId && span.name === 'olap getRevenueOverview');
     const http = await waitForSpan((span) => span.traceId === route.traceId && span.name === 'clickhouse query' && span.parentSpanId === query.spanId);
-    const trace = collector.spans.filter((span) => span.traceId === route.traceId);
+    // Spans arrive in export batches: wait until the trace is whole (every parent present).
+    const traceOf = () => collector.spans.filter((span) => span.traceId === route.traceId);
+    const whole = () => traceOf().every((span) => span.parentSpanId === '' || traceOf().some((other) => other.spanId === span.parentSpanId));
+    await until(() => whole() && traceOf().some((span) => span.parentSpanId === ''), 20_000);
+    const trace = traceOf();
     expect(route.service).toBe('pwa-main');
     expect(route.attributes).toMatchObject({ 'http.route': '/api/v1/overview', 'http.response.status_code': 200, 'salla.merchant_id': 900_001 });
     expect(query.parentSpanId).toBe(route.spanId);
