@@ -25,7 +25,7 @@ const TEXT = {
   ar: {
     subject: { daily: 'ملخص {store} اليومي: {date}', weekly: 'ملخص {store} الأسبوعي: {date}' },
     title: { daily: 'ملخص أمس', weekly: 'ملخص الأسبوع الماضي' },
-    greeting: (name: string | null) => (name ? `صباح الخير ${name}،` : 'صباح الخير،'),
+    greeting: (name: string | null) => (name ? `مرحباً ${name}،` : 'مرحباً،'),
     intro: { daily: 'هذه أرقام {store} ليوم {date}، مقارنةً باليوم السابق.', weekly: 'هذه أرقام {store} للأسبوع {date}، مقارنةً بالأسبوع السابق.' },
     metrics: { netSales: 'صافي المبيعات', orders: 'الطلبات', aov: 'متوسط قيمة الطلب', uniqueCustomers: 'العملاء' },
     vs: 'مقابل {value}',
@@ -42,7 +42,7 @@ const TEXT = {
   en: {
     subject: { daily: '{store} daily summary: {date}', weekly: '{store} weekly summary: {date}' },
     title: { daily: 'Yesterday at a glance', weekly: 'Last week at a glance' },
-    greeting: (name: string | null) => (name ? `Good morning ${name},` : 'Good morning,'),
+    greeting: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
     intro: { daily: 'Here are {store}’s numbers for {date}, compared with the day before.', weekly: 'Here are {store}’s numbers for {date}, compared with the week before.' },
     metrics: { netSales: 'Net sales', orders: 'Orders', aov: 'Average order value', uniqueCustomers: 'Customers' },
     vs: 'vs {value}',
