@@ -76,6 +76,8 @@ test('in Arabic: create a cart recovery campaign, see it with its results, pause
 
   await card.getByRole('link', { name: 'تعديل' }).click();
   await expect(page.getByLabel('اسم الحملة')).toHaveValue('استرجاع السلات المتروكة');
+  await expect(page.getByTestId('campaign-stats').getByTestId('stat-recovered')).toHaveText('0');
+  await shot(page, 'campaign-edit-ar');
   await expect(page.getByLabel('أدنى قيمة للسلة (ر.س)')).toHaveValue('150.00');
   await page.getByLabel('الحالة').selectOption('paused');
   await page.getByTestId('save-campaign').click();

@@ -10,6 +10,7 @@ import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { SectionTitle } from '../section-title';
 import { ApiError, fetchApi, useApi } from '../use-api';
+import { CampaignStats } from './campaigns-view';
 import { FormField, TextInput } from './form-field';
 
 interface Draft {
@@ -119,6 +120,11 @@ export function CampaignFormView({ campaignId }: { campaignId?: string }) {
         </Button>
       </header>
       <QueryBoundary loading={loading} error={list.error} empty={missing} onRetry={() => void list.refetch()} retrying={list.isFetching}>
+        {existing && (
+          <section className="max-w-3xl" aria-label={t.campaigns.title} data-testid="campaign-stats">
+            <CampaignStats campaign={existing} currency={(list.data?.meta.currency as string | undefined) ?? 'SAR'} />
+          </section>
+        )}
         <Card className="max-w-3xl">
           <form onSubmit={(event) => void submit(event)} data-testid="campaign-form">
             <CardHeader>

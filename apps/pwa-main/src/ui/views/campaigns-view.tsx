@@ -58,12 +58,7 @@ export function CampaignsView({ role }: { role: string }) {
                     </span>
                   </CardHeader>
                   <CardContent className="flex flex-col gap-4">
-                    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-                      <Stat label={t.campaigns.sent} value={number(campaign.stats.emailsSent)} testId="stat-sent" />
-                      <Stat label={t.campaigns.cartsEmailed} value={number(campaign.stats.cartsEmailed)} testId="stat-carts" />
-                      <Stat label={t.campaigns.recoveredCarts} value={number(campaign.stats.recoveredCarts)} testId="stat-recovered" />
-                      <Stat label={t.campaigns.recoveredRevenue} value={money(campaign.stats.recoveredRevenueMinor, currency)} testId="stat-revenue" />
-                    </dl>
+                    <CampaignStats campaign={campaign} currency={currency} />
                     {canEdit && (
                       <div>
                         <Button asChild variant="outline" size="sm">
@@ -79,6 +74,19 @@ export function CampaignsView({ role }: { role: string }) {
         )}
       </QueryBoundary>
     </>
+  );
+}
+
+/** A campaign's results: emails sent, carts emailed, recovered carts, recovered revenue (halalas shown in the store currency). */
+export function CampaignStats({ campaign, currency }: { campaign: Campaign; currency: string }) {
+  const { t, money, number } = useAppLocale();
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <Stat label={t.campaigns.sent} value={number(campaign.stats.emailsSent)} testId="stat-sent" />
+      <Stat label={t.campaigns.cartsEmailed} value={number(campaign.stats.cartsEmailed)} testId="stat-carts" />
+      <Stat label={t.campaigns.recoveredCarts} value={number(campaign.stats.recoveredCarts)} testId="stat-recovered" />
+      <Stat label={t.campaigns.recoveredRevenue} value={money(campaign.stats.recoveredRevenueMinor, currency)} testId="stat-revenue" />
+    </dl>
   );
 }
 
