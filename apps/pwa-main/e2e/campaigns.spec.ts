@@ -1,32 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { demoLogin as login, settled, watchErrors } from './support/pages';
 
 const BASE = () => process.env.E2E_BASE_URL as string;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
-
-async function demoLogin(page: Page, lang: 'ar' | 'en' = 'ar'): Promise<void> {
-  await page.context().addCookies([{ name: 'sa_lang', value: lang, url: BASE() }]);
-  await page.goto(`${BASE()}/login`);
-  await page.getByTestId('demo-login').click();
-  await page.waitForURL(`${BASE()}/`);
-  // The login sets the store's language; the test's language wins from the next page on.
-  await page.context().addCookies([{ name: 'sa_lang', value: lang, url: BASE() }]);
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('[data-slot="skeleton"], .animate-pulse')).toHaveCount(0);
-}
+const demoLogin = (page: Page, lang: 'ar' | 'en') => login(page, BASE(), lang);
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
