@@ -19,9 +19,15 @@ export function startTracing(env: PipelineEnv, serviceName = 'data-pipeline-serv
   if (env.OTEL_SDK_DISABLED || (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)) return null;
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env) }))],
   });
   // Also installs the AsyncLocalStorage context manager and the W3C trace-context propagator.
   provider.register();
-  return { shutdown: () => provider.shutdown() };
+  // A collector that is down at shutdown loses the last spans, never the clean exit.
+  return { shutdown: () => provider.shutdown().catch(() => undefined) };
+}
+
+/** The traces URL from the parsed env (the spec's rule: a base endpoint gets `/v1/traces`). */
+function tracesUrl(env: Pick<PipelineEnv, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>): string {
+  return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').replace(/\/+$/, '')}/v1/traces`;
 }

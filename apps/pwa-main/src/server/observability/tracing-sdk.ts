@@ -40,11 +40,17 @@ export function startTracing(env: PwaEnv): boolean {
   if (env.OTEL_SDK_DISABLED || (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)) return false;
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? 'pwa-main' }),
-    spanProcessors: [new StripQueryStrings(), new BatchSpanProcessor(new OTLPTraceExporter())],
+    spanProcessors: [new StripQueryStrings(), new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env) }))],
   });
   provider.register();
-  const flush = () => void provider.shutdown();
+  // A collector that is down at exit loses the last spans, never the process.
+  const flush = () => void provider.shutdown().catch(() => undefined);
   process.once('SIGTERM', flush);
   process.once('beforeExit', flush);
   return true;
+}
+
+/** The traces URL from the parsed env (the spec's rule: a base endpoint gets `/v1/traces`). */
+function tracesUrl(env: PwaEnv): string {
+  return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').replace(/\/+$/, '')}/v1/traces`;
 }
