@@ -82,7 +82,8 @@ const logger = pino({ level: 'silent' });
 
 const ledgerSend: SendOnce = (input) => sendEmailOnce({ db: engines.db, sender }, input);
 const tick = (local: string, sendOnce: SendOnce = ledgerSend) =>
-  runCartRecovery({ db: engines.db, analytics: engines.ch.client, sendOnce, logger }, { now: riyadh(local) });
+  // One cart per ClickHouse page: every tick also walks the candidates page by page.
+  runCartRecovery({ db: engines.db, analytics: engines.ch.client, sendOnce, logger }, { now: riyadh(local), pageSize: 1 });
 
 /** Every email that left (the outbox), as (recipient, ledger key without the merchant prefix, language). */
 async function sentEmails() {

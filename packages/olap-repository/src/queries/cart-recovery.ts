@@ -57,7 +57,9 @@ export interface RecoveryCandidatesParams {
   abandonedFrom: Date;
   abandonedBefore: Date;
   minValueMinor: number;
+  /** Page through the carts (oldest activity first) with limit + offset. */
   limit?: number;
+  offset?: number;
 }
 
 /**
@@ -88,13 +90,14 @@ export async function findRecoveryCandidates(client: ClickHouseClient, params: R
       FROM carts AS c LEFT JOIN known AS k ON k.customer_id = c.customer_id LEFT JOIN last AS l ON l.customer_id = c.customer_id
       WHERE email != '' AND c.customer_id != 0 AND NOT ${PURCHASED_SQL}
       ORDER BY c.updated_at, c.cart_id
-      LIMIT {limit:UInt32}`,
+      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     query_params: {
       merchantId: params.merchantId,
       from: toClickHouseDateTime(params.abandonedFrom),
       before: toClickHouseDateTime(params.abandonedBefore),
       minValue: params.minValueMinor,
       limit: Math.min(Math.max(Math.trunc(params.limit ?? 1_000), 1), 10_000),
+      offset: Math.max(Math.trunc(params.offset ?? 0), 0),
     },
     format: 'JSONEachRow',
   });

@@ -17,8 +17,9 @@ import { type RecoveryLocale, renderCartRecoveryEmail } from './render-cart-reco
 
 export const CART_RECOVERY_TEMPLATE = 'cart_recovery';
 const MINUTE = 60_000;
-/** Slack for carts whose emails were pushed back by quiet hours or missed ticks. */
-const LOOKBACK_SLACK_MS = 2 * 24 * 60 * MINUTE;
+const DAY = 24 * 60 * MINUTE;
+/** Carts are read a page at a time (oldest activity first), every page of the window each tick. */
+const CANDIDATE_PAGE = 1_000;
 
 /** The email ledger (`sendEmailOnce`): at most one send per (merchant, key), whatever happens. */
 export type SendOnce = (input: {
@@ -50,7 +51,10 @@ export interface CartRecoveryReport {
  * under `cart-recovery:<campaign>:<cart>:<attempt>`. Idempotent: a re-run, a duplicate trigger or
  * a run after a crash sends nothing twice (the claim rows and the ledger hold what happened).
  */
-export async function runCartRecovery(deps: CartRecoveryDeps, { now, signal }: { now: Date; signal?: AbortSignal }): Promise<CartRecoveryReport> {
+export async function runCartRecovery(
+  deps: CartRecoveryDeps,
+  { now, signal, pageSize = CANDIDATE_PAGE }: { now: Date; signal?: AbortSignal; /** Carts read per query (tests use a small one). */ pageSize?: number },
+): Promise<CartRecoveryReport> {
   const report: CartRecoveryReport = { campaigns: 0, sent: 0, stoppedByPurchase: 0, alreadyHandled: 0 };
   const campaigns = await listActiveRecoveryCampaigns(deps.db);
   const merchants = new Map<bigint, Merchant | null>();
@@ -62,7 +66,7 @@ export async function runCartRecovery(deps: CartRecoveryDeps, { now, signal }: {
     if (!merchant || merchant.status === 'uninstalled') continue;
     report.campaigns += 1;
     try {
-      await runCampaign(deps, merchant, campaign, now, report, signal);
+      await runCampaign(deps, merchant, campaign, { now, pageSize, ...(signal ? { signal } : {}) }, report);
     } catch (error) {
       // One store's failure must not starve the others; the tick fails at the end and is retried
       // (idempotently: what was sent stays sent).
@@ -75,19 +79,37 @@ export async function runCartRecovery(deps: CartRecoveryDeps, { now, signal }: {
   return report;
 }
 
-async function runCampaign(deps: CartRecoveryDeps, merchant: Merchant, campaign: RecoveryCampaign, now: Date, report: CartRecoveryReport, signal?: AbortSignal) {
+async function runCampaign(
+  deps: CartRecoveryDeps,
+  merchant: Merchant,
+  campaign: RecoveryCampaign,
+  { now, pageSize, signal }: { now: Date; pageSize: number; signal?: AbortSignal },
+  report: CartRecoveryReport,
+) {
   const rules = campaignRules(campaign);
   const merchantId = Number(merchant.id);
-  const horizon = rules.delayMinutes * MINUTE + rules.maxAttempts * rules.attemptSpacingMinutes * MINUTE + LOOKBACK_SLACK_MS;
+  // How far back a cart can still be owed an email: the delay, every spacing, and up to a day per
+  // email (and one more) for due times pushed past quiet hours or ticks missed during downtime.
+  const horizon = rules.delayMinutes * MINUTE + rules.maxAttempts * (rules.attemptSpacingMinutes * MINUTE + DAY) + DAY;
   const from = new Date(Math.max(campaign.activeSince.getTime(), now.getTime() - horizon));
-  const carts = await findRecoveryCandidates(deps.analytics, {
-    merchantId,
-    abandonedFrom: from,
-    abandonedBefore: new Date(now.getTime() - rules.delayMinutes * MINUTE + 1),
-    minValueMinor: rules.minCartValueMinor,
-  });
-  if (carts.length === 0) return;
-  const sendsByCart = groupByCart(await listRecoverySends(deps.db, { merchantId, campaignId: campaign.id, since: from }));
+  const window = { merchantId, abandonedFrom: from, abandonedBefore: new Date(now.getTime() - rules.delayMinutes * MINUTE + 1), minValueMinor: rules.minCartValueMinor };
+  let sendsByCart: Map<number, RecoverySend[]> | null = null;
+  for (let offset = 0; !signal?.aborted; offset += pageSize) {
+    const carts = await findRecoveryCandidates(deps.analytics, { ...window, limit: pageSize, offset });
+    if (carts.length === 0) return;
+    sendsByCart ??= groupByCart(await listRecoverySends(deps.db, { merchantId, campaignId: campaign.id, since: from }));
+    await runCarts(deps, { merchant, campaign, carts, sendsByCart, now }, report, signal);
+    if (carts.length < pageSize) return;
+  }
+}
+
+async function runCarts(
+  deps: CartRecoveryDeps,
+  { merchant, campaign, carts, sendsByCart, now }: { merchant: Merchant; campaign: RecoveryCampaign; carts: RecoveryCart[]; sendsByCart: Map<number, RecoverySend[]>; now: Date },
+  report: CartRecoveryReport,
+  signal?: AbortSignal,
+) {
+  const rules = campaignRules(campaign);
   for (const cart of carts) {
     if (signal?.aborted) return;
     const sends = sendsByCart.get(cart.cartId) ?? [];
