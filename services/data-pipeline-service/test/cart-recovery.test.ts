@@ -245,6 +245,40 @@ describe('crashes', () => {
   });
 });
 
+describe('a purchase that lands during the tick', () => {
+  it('is caught by the check right before the send: no email for that cart', async () => {
+    const D = 700_004;
+    await upsertMerchant(engines.db, { id: D, name: 'Store D', timeZone: 'Asia/Riyadh', locale: 'ar' });
+    await createRecoveryCampaign(engines.db, { merchantId: D, name: 'D', rules: { ...rules, quietHours: null }, activeSince: riyadh('2026-04-01T00:00:00') });
+    await sendAll(pipeline, [cartWebhook(D, 4001, 801, '2026-04-01T10:00:00', 300), cartWebhook(D, 4002, 802, '2026-04-01T10:00:01', 300)]);
+    await drained(engines);
+    let purchased = false;
+    // Both carts are candidates when the tick starts; right after the first email goes out,
+    // the second cart's customer buys (through the pipeline, like any order).
+    const buyingMidTick: SendOnce = async (input) => {
+      const result = await ledgerSend(input);
+      if (!purchased) {
+        purchased = true;
+        await pipeline.send(orderWebhook(D, 9401, 802, '2026-04-01T11:00:30', 300));
+        await drained(engines);
+      }
+      return result;
+    };
+    const report = await runCartRecovery({ db: engines.db, analytics: engines.ch.client, sendOnce: buyingMidTick, logger }, { now: riyadh('2026-04-01T11:01:00') });
+    expect(report).toMatchObject({ sent: 1, stoppedByPurchase: 1 });
+    const outbox = await listOutboxEmails(engines.db, { merchantId: D, limit: 10 });
+    expect(outbox.map((email) => email.toAddress)).toEqual(['c801@example.com']);
+    const sends = await listRecoverySends(engines.db, { merchantId: D });
+    expect(sends.map((send) => [Number(send.cartId), send.status]).sort()).toEqual([
+      [4001, 'sent'],
+      [4002, 'skipped'],
+    ]);
+    // Later ticks leave the bought cart alone.
+    expect((await runCartRecovery({ db: engines.db, analytics: engines.ch.client, sendOnce: ledgerSend, logger }, { now: riyadh('2026-04-02T12:00:00') })).sent).toBe(1);
+    expect((await listOutboxEmails(engines.db, { merchantId: D, limit: 10 })).map((email) => email.toAddress).sort()).toEqual(['c801@example.com', 'c801@example.com']);
+  });
+});
+
 describe('on the job scheduler', () => {
   it('runs as the registered campaigns.cart-recovery schedule; duplicate triggers and two workers send once', async () => {
     // The running pipeline's own scheduler (wall clock) is stopped and its schedule rows dropped:
