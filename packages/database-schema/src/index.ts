@@ -240,11 +240,9 @@ export {
 export { deleteExpiredFiles } from './exports/delete-expired-files.js';
 export { findExportFileOfJob, getExportFile } from './exports/get-export-file.js';
 export { listExportFiles } from './exports/list-export-files.js';
-export { listExportFiles } from './exports/list-export-files.js';
 export { type SaveExportFileInput, saveExportFile } from './exports/save-export-file.js';
 export { type CreateImportUploadInput, createImportUpload } from './imports/create-import-upload.js';
 export { getImportUpload } from './imports/get-import-upload.js';
-export { listImportUploads } from './imports/list-import-uploads.js';
 export { listImportUploads } from './imports/list-import-uploads.js';
 export { resolveImportKeys } from './imports/resolve-import-keys.js';
 export { startImportUpload } from './imports/start-import-upload.js';
