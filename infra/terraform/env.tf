@@ -36,6 +36,8 @@ locals {
     # Report and alert emails (integration-gateways' Postmark client).
     POSTMARK_TOKEN = var.postmark_token
     EMAIL_FROM     = var.email_from
+    # Signed, expiring links to finished exports.
+    EXPORT_LINK_SECRET = var.export_link_secret
   }
 
   # services/data-pipeline-service (src/env.ts, with integration-gateways' Salla settings)
@@ -62,6 +64,10 @@ locals {
     LOG_LEVEL                  = var.log_level
     POSTMARK_TOKEN             = var.postmark_token
     EMAIL_FROM                 = var.email_from
+    # Cart recovery, alerts, digests, file jobs: QStash schedules push each tick to the pipeline.
+    SCHEDULER_DRIVER      = "qstash"
+    QSTASH_SCHEDULER_URL  = "${local.pipeline_origin}/scheduler/qstash"
+    APP_PUBLIC_URL        = local.app_origin
   }
 
   # Stored as Vercel sensitive variables and only in sensitive outputs.
@@ -78,6 +84,7 @@ locals {
     "QSTASH_NEXT_SIGNING_KEY",
     "OPENAI_API_KEY",
     "POSTMARK_TOKEN",
+    "EXPORT_LINK_SECRET",
   ]
 
   # Read by the packages but deliberately not set in the cloud: the schema's default is right
@@ -137,5 +144,14 @@ locals {
     OTEL_SDK_DISABLED                  = "default false (tracing is off anyway without an OTLP endpoint)"
     PWA_METRICS_PORT                   = "self-hosted only: Vercel exposes no second port; Prometheus scrapes the pipeline's /metrics"
     PWA_METRICS_HOST                   = "default loopback"
+    EXPORT_DIRECT_MAX_ROWS             = "default 2,000 rows written at once; larger exports run as background jobs"
+    PIPELINE_CONSUMER_THREAD           = "default: a consumer thread only with the Postgres queue (the cloud uses QStash pushes)"
+    INTAKE_MAX_IN_FLIGHT               = "tuning; default"
+    FILE_JOB_CONCURRENCY               = "tuning; default"
+    EXPORT_FILE_TTL_SECONDS            = "default 15 minutes (download links expire with the file)"
+    FILE_CLEANUP_INTERVAL_SECONDS      = "tuning; default"
+    SCHEDULER_CONCURRENCY              = "tuning; default"
+    SCHEDULER_POLL_INTERVAL_MS         = "postgres driver only (the cloud uses QStash schedules)"
+    SCHEDULER_LEASE_SECONDS            = "tuning; default"
   }
 }

@@ -454,3 +454,13 @@ variable "email_from" {
     error_message = "email_from must contain an email address."
   }
 }
+
+variable "export_link_secret" {
+  type        = string
+  description = "Key that signs the PWA's expiring export download links (HMAC over store, file and expiry; EXPORT_LINK_SECRET)."
+  sensitive   = true
+  validation {
+    condition     = length(var.export_link_secret) >= 32
+    error_message = "export_link_secret must be at least 32 characters."
+  }
+}
