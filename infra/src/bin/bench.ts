@@ -54,7 +54,17 @@ if (only === undefined || only === 'scale') {
   text = replaceSection(text, 'scale-bench', renderScaleBench(report));
 }
 if (only === undefined || only === 'pwa') {
-  const pwa = await runPwaOverviewBench({ connections: arg('connections', 100), coldRequests: arg('cold-requests', 600), warmSeconds: arg('warm-seconds', 10), log });
+  // Issue 4 states its targets for 50 clients, issue 8 measures 100: both, unless --connections names one.
+  const connections = process.argv.includes('--connections') ? [arg('connections', 50)] : [50, 100];
+  const pwa = await runPwaOverviewBench({
+    connections,
+    coldRequests: arg('cold-requests', 600),
+    warmSeconds: arg('warm-seconds', 10),
+    users: arg('users', 50),
+    userIntervalMs: arg('user-interval-ms', 1000),
+    userSeconds: arg('user-seconds', 10),
+    log,
+  });
   text = replaceSection(text, 'pwa-bench', renderPwaBench(pwa));
 }
 if (only === undefined || only === 'ingest') {
