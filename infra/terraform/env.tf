@@ -149,7 +149,6 @@ locals {
     INTAKE_MAX_IN_FLIGHT               = "tuning; default"
     FILE_JOB_CONCURRENCY               = "tuning; default"
     EXPORT_FILE_TTL_SECONDS            = "default 15 minutes (download links expire with the file)"
-    FILE_CLEANUP_INTERVAL_SECONDS      = "tuning; default"
     SCHEDULER_CONCURRENCY              = "tuning; default"
     SCHEDULER_POLL_INTERVAL_MS         = "postgres driver only (the cloud uses QStash schedules)"
     SCHEDULER_LEASE_SECONDS            = "tuning; default"

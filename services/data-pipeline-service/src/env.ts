@@ -78,7 +78,6 @@ const baseSchema = z.object({
     /** How long a finished background export stays downloadable (then its file is deleted). */
     EXPORT_FILE_TTL_SECONDS: positiveInt(86_400),
     /** How often expired export files and uploads are deleted. */
-    FILE_CLEANUP_INTERVAL_SECONDS: positiveInt(600),
     /** A running job whose worker stops renewing its lease this long (killed) is resumed by another. */
     BACKFILL_JOB_LEASE_SECONDS: positiveInt(60),
     /** How often an idle worker looks for a job. */

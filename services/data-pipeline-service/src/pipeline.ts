@@ -109,7 +109,6 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     pollIntervalMs: env.BACKFILL_POLL_INTERVAL_MS,
     maxAttempts: env.BACKFILL_MAX_ATTEMPTS,
     exportTtlMs: env.EXPORT_FILE_TTL_SECONDS * 1000,
-    cleanupIntervalMs: env.FILE_CLEANUP_INTERVAL_SECONDS * 1000,
   });
   const historyWorker = new HistoryJobWorker({
     db,

@@ -7,6 +7,7 @@ import {
   listOutboxEmails,
   listRecoverySends,
   type RecoveryCampaign,
+  saveExportFile,
   upsertMerchant,
 } from '@salla-analytics/database-schema';
 import { createOutboxSender, type EmailSender } from '@salla-analytics/integration-gateways';
@@ -306,5 +307,29 @@ describe('on the job scheduler', () => {
     // (Ticks of the pipeline's own wall-clock scheduler, before it was stopped, are not this test's.)
     const ticks = await engines.db.job.findMany({ where: { type: 'schedule:campaigns.cart-recovery', dedupeKey: { startsWith: 'schedule:campaigns.cart-recovery:2026-03' } } });
     expect(ticks.map((job) => [job.status, job.dedupeKey])).toEqual([['succeeded', 'schedule:campaigns.cart-recovery:2026-03-02T08:05:00.000Z']]);
+  });
+
+  it('deletes expired export files on the files.cleanup schedule (every 10 minutes), and only those', async () => {
+    await pipeline.pipeline.scheduler.stop();
+    await engines.db.schedule.deleteMany({});
+    let now = new Date('2026-03-05T09:01:00Z');
+    const scheduler = new JobScheduler({ db: engines.db, logger, driver: 'postgres', clock: () => now, concurrency: 4 });
+    registerSchedules(
+      scheduler,
+      createAutomationDeps({ db: engines.db, analytics: new ClickHouseAnalyticsRepository(engines.ch.client), clickhouse: engines.ch.client, email: sender, logger, clock: () => now, appUrl: 'http://127.0.0.1:3000' }),
+    );
+    await scheduler.sync();
+    const file = (expiresAt: Date, name: string) =>
+      saveExportFile(engines.db, { merchantId: C, tableName: 'carts', format: 'csv', fileName: name, contentType: 'text/csv', content: Buffer.from(name), rowCount: 1, expiresAt });
+    const expired = await file(new Date('2026-03-05T09:05:00Z'), 'expired.csv');
+    const live = await file(new Date('2026-03-05T12:00:00Z'), 'live.csv');
+    now = new Date('2026-03-05T09:10:30Z'); // the 09:10 tick (cart recovery's 09:05 and 09:10 ticks run too)
+    await scheduler.enqueueDue(['files.cleanup']);
+    await scheduler.runOnce();
+    await scheduler.runOnce();
+    expect(await engines.db.exportFile.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await engines.db.exportFile.findUnique({ where: { id: live.id } })).not.toBeNull();
+    const ticks = await engines.db.job.findMany({ where: { type: 'schedule:files.cleanup', dedupeKey: { startsWith: 'schedule:files.cleanup:2026-03-05' } } });
+    expect(ticks.map((job) => [job.status, job.dedupeKey])).toEqual([['succeeded', 'schedule:files.cleanup:2026-03-05T09:10:00.000Z']]);
   });
 });

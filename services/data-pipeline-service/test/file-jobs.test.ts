@@ -61,7 +61,6 @@ function worker(hooks: ConstructorParameters<typeof FileJobWorker>[0]['importHoo
     pollIntervalMs: 60_000,
     maxAttempts: 5,
     exportTtlMs: 3_600_000,
-    cleanupIntervalMs: 0,
     importHooks: hooks,
   });
 }
@@ -261,7 +260,7 @@ describe('background export job', () => {
 
   async function exportJob(s: ExportSpec) {
     const { job } = await enqueueJob(engines.db, { type: EXPORT_JOB_TYPE, merchantId: M, checkpoint: { spec: JSON.parse(JSON.stringify(s)) } });
-    const w = new FileJobWorker({ db: engines.db, writer, analytics, logger: pino({ level: 'silent' }), concurrency: 1, leaseMs: 30_000, pollIntervalMs: 60_000, maxAttempts: 3, exportTtlMs: 3_600_000, cleanupIntervalMs: 0 });
+    const w = new FileJobWorker({ db: engines.db, writer, analytics, logger: pino({ level: 'silent' }), concurrency: 1, leaseMs: 30_000, pollIntervalMs: 60_000, maxAttempts: 3, exportTtlMs: 3_600_000 });
     await runDue(w);
     const done = (await getJob(engines.db, { merchantId: M, id: job.id })) as Job;
     expect(done.status).toBe('succeeded');

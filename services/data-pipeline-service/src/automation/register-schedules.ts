@@ -1,4 +1,4 @@
-import { listEmailDeliveries } from '@salla-analytics/database-schema';
+import { deleteExpiredFiles, listEmailDeliveries } from '@salla-analytics/database-schema';
 import type { JobScheduler } from '../scheduler/scheduler.js';
 import { registerAlerts } from './alerts/register-alerts.js';
 import type { AutomationDeps } from './automation-deps.js';
@@ -18,6 +18,15 @@ export function registerSchedules(scheduler: JobScheduler, deps: AutomationDeps)
     cron: '*/5 * * * *',
     handler: async ({ now, signal }) => {
       await runCartRecovery({ db: deps.db, analytics: deps.clickhouse, sendOnce: deps.sendEmailOnce, logger: deps.logger }, { now, signal });
+    },
+  });
+  scheduler.register({
+    // Finished exports past their link's expiry and uploads nobody imported: deleted (idempotent).
+    name: 'files.cleanup',
+    cron: '*/10 * * * *',
+    handler: async ({ now }) => {
+      const removed = await deleteExpiredFiles(deps.db, now);
+      if (removed.exports + removed.uploads > 0) deps.logger.info(removed, 'expired export files and uploads deleted');
     },
   });
   scheduler.register({

@@ -1,5 +1,5 @@
 import { AppError, EXPORT_JOB_TYPE, FILE_IMPORT_JOB_TYPE, isAppError } from '@salla-analytics/core-library';
-import { claimNextJob, completeJob, type Database, deleteExpiredFiles, failJob, heartbeatJob, type Job } from '@salla-analytics/database-schema';
+import { claimNextJob, completeJob, type Database, failJob, heartbeatJob, type Job } from '@salla-analytics/database-schema';
 import { type BatchWriter, ClickHouseAnalyticsRepository, type createAnalyticsClient, type IAnalyticsRepository } from '@salla-analytics/olap-repository';
 import type { Logger } from 'pino';
 import { runExportJob } from '../exports/run-export-job.js';
@@ -18,8 +18,6 @@ export interface FileJobWorkerOptions {
   maxAttempts: number;
   /** How long a finished export stays downloadable. */
   exportTtlMs: number;
-  /** How often expired export files and uploads are deleted (0: never from here). */
-  cleanupIntervalMs: number;
   /** Tests: see ImportJobDeps. */
   importHooks?: Pick<ImportJobDeps, 'afterChunkCommitted' | 'chunkSize'>;
   onJobFinished?: (job: Job, outcome: 'succeeded' | 'failed' | 'retry') => void;
@@ -29,14 +27,13 @@ export interface FileJobWorkerOptions {
  * Runs background exports and order-history file imports from the jobs table (claimNextJob with
  * leases: a killed worker's job is claimed again once its lease runs out and resumes — exports
  * from the start, imports from their checkpoint). Failures retry with backoff up to maxAttempts.
- * Also deletes expired export files and uploads every cleanupIntervalMs (idempotent).
+ * (Expired export files and uploads are deleted by the `files.cleanup` schedule.)
  */
 export class FileJobWorker {
   readonly #o: FileJobWorkerOptions;
   readonly #repository: IAnalyticsRepository;
   readonly #running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   #timer: NodeJS.Timeout | null = null;
-  #cleanup: NodeJS.Timeout | null = null;
   #stopped = false;
 
   constructor(options: FileJobWorkerOptions) {
@@ -46,30 +43,13 @@ export class FileJobWorker {
 
   start(): void {
     if (this.#o.concurrency > 0) this.#timer = setTimeout(() => void this.poll(), 0);
-    if (this.#o.cleanupIntervalMs > 0) {
-      this.#cleanup = setInterval(() => void this.cleanup(), this.#o.cleanupIntervalMs);
-      this.#cleanup.unref();
-    }
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
-    if (this.#cleanup) clearInterval(this.#cleanup);
     for (const { controller } of this.#running.values()) controller.abort();
     await Promise.allSettled([...this.#running.values()].map((entry) => entry.done));
-  }
-
-  /** Deletes expired export files and uploads; safe to run from any number of processes. */
-  async cleanup(now = new Date()): Promise<{ exports: number; uploads: number }> {
-    try {
-      const removed = await deleteExpiredFiles(this.#o.db, now);
-      if (removed.exports + removed.uploads > 0) this.#o.logger.info(removed, 'expired export files and uploads deleted');
-      return removed;
-    } catch (error) {
-      this.#o.logger.warn({ err: { message: (error as Error).message } }, 'file cleanup failed; will try again');
-      return { exports: 0, uploads: 0 };
-    }
   }
 
   /** Claims and runs due jobs up to the concurrency; resolves when the claimed ones finished. */
