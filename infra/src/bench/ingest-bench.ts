@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
@@ -16,6 +16,7 @@ import { readStackEnv } from '../env.js';
 import { type LocalStack, startLocalStack } from '../local-stack/start-stack.js';
 import { type SignedDelivery, SignedWebhookSender, signDeliveries } from '../load/signed-webhook-sender.js';
 import { freePort } from './free-port.js';
+import { loadAverages, machineDescription } from './machine.js';
 import { percentile } from './percentiles.js';
 import { ownCpuSeconds, processTreeCpuSeconds } from './process-cpu.js';
 
@@ -88,7 +89,7 @@ const DELIVERIES_PER_ORDER = 5.7; // toWebhookDeliveries: created + ~3.5 status 
  */
 export async function runIngestBench(options: IngestBenchOptions): Promise<IngestBenchReport> {
   const { log } = options;
-  const loadBefore = loadString();
+  const loadBefore = loadAverages();
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   const [pg, ch, pipeline, pwa] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = readStackEnv({
@@ -167,12 +168,11 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     log(`pipeline metrics: ${await metricsSummary(stack.pipelineUrl)}`);
     log(`freshness: ${freshness.seen}/${probes.length} probes visible, p50 ${freshness.p50.toFixed(0)} ms, p95 ${freshness.p95.toFixed(0)} ms, max ${freshness.max.toFixed(0)} ms`);
     await waitForDrain(db, [...steadyMerchants, probeMerchant], options.timeoutSeconds * 1000);
-    const cpu = cpus();
     return {
       date: new Date().toISOString(),
-      machine: `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`,
+      machine: machineDescription(),
       loadBefore,
-      loadAfter: loadString(),
+      loadAfter: loadAverages(),
       throughput: { deliveries: bulk.length, merchants: merchants.length, connections: options.connections, acceptedSeconds, seconds, eventsPerSecond, drained, countsMatch, cpuPerDelivery },
       steady: steadyReport,
       freshness: { probes: probes.length, seen: freshness.seen, p50: freshness.p50, p95: freshness.p95, max: freshness.max, pollEveryMs: POLL_EVERY_MS },
@@ -346,12 +346,6 @@ async function measureFreshness<T>(
     p95: percentile(freshness, 95),
     max: freshness.length > 0 ? Math.max(...freshness) : Number.NaN,
   };
-}
-
-function loadString(): string {
-  return loadavg()
-    .map((value) => value.toFixed(2))
-    .join(', ');
 }
 
 export function renderIngestBench(report: IngestBenchReport): string {

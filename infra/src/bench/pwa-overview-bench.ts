@@ -10,6 +10,7 @@ import { startLocalStack } from '../local-stack/start-stack.js';
 import { freePort } from './free-port.js';
 import { percentile } from './percentiles.js';
 import { processTreeCpuSeconds } from './process-cpu.js';
+import { loadAverages, machineDescription } from './machine.js';
 
 export interface PwaRun {
   name: string;
@@ -30,6 +31,9 @@ export interface PwaRun {
 
 export interface PwaBenchReport {
   date: string;
+  machine: string;
+  loadBefore: string;
+  loadAfter: string;
   orders: number;
   runs: PwaRun[];
 }
@@ -58,6 +62,7 @@ export interface PwaBenchOptions {
  * ClickHouse query (period + comparison in one scan). Warm: one range, from the in-process cache.
  */
 export async function runPwaOverviewBench(options: PwaBenchOptions): Promise<PwaBenchReport> {
+  const loadBefore = loadAverages();
   const dir = mkdtempSync(join(tmpdir(), 'bench-pwa-'));
   const [pg, ch, pipeline, pwaPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = readStackEnv({
@@ -132,7 +137,7 @@ export async function runPwaOverviewBench(options: PwaBenchOptions): Promise<Pwa
       const open = { url: pwa.url, headers, clients: options.users, users: options.users, intervalMs: options.userIntervalMs, seconds: options.userSeconds, cpu };
       runs.push(await measureOpen(options.log, { ...open, name: `${options.users} clients, 1 overview/s each, cold cache`, cache: 'cold', path: freshRange }));
       runs.push(await measureOpen(options.log, { ...open, name: `${options.users} clients, 1 overview/s each, warm cache`, cache: 'warm', path: () => warmPath }));
-      return { date: new Date().toISOString(), orders: demo.orders, runs };
+      return { date: new Date().toISOString(), machine: machineDescription(), loadBefore, loadAfter: loadAverages(), orders: demo.orders, runs };
     } finally {
       await pwa.stop();
     }
@@ -265,6 +270,8 @@ export function renderPwaBench(report: PwaBenchReport): string {
     '- App CPU: CPU time of the Next.js server process per request.',
     '',
     `- Date: ${report.date}`,
+    `- Machine: ${report.machine}`,
+    `- Load average (1, 5, 15 min) before: ${report.loadBefore}; after: ${report.loadAfter}`,
     '',
     '| run | requests | req/s | p50 ms | p95 ms | p99 ms | errors | app CPU µs/request | target p95 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|',
