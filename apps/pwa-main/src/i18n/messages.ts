@@ -2,6 +2,21 @@ import type { PeriodPreset } from '@salla-analytics/core-library';
 
 export type Lang = 'ar' | 'en';
 
+const arabicPlural = new Intl.PluralRules('ar');
+/** "n times" in Arabic: واحدة / مرتان / 3–10 مرات / 11+ مرة (count picks the form, shown is it in the reader's digits). */
+function timesAr(count: number, shown: string): string {
+  switch (arabicPlural.select(count)) {
+    case 'one':
+      return 'مرة واحدة';
+    case 'two':
+      return 'مرتان';
+    case 'few':
+      return `${shown} مرات`;
+    default:
+      return `${shown} مرة`;
+  }
+}
+
 const presetsAr: Record<PeriodPreset, string> = {
   today: 'اليوم',
   yesterday: 'أمس',
@@ -353,7 +368,7 @@ const ar = {
     turnOn: 'تفعيل',
     delete: 'حذف',
     deleted: 'حُذفت القاعدة',
-    lastFired: (when: string, count: string) => `آخر تنبيه: ${when} · ${count} مرة`,
+    lastFired: (when: string, count: number, shown: string) => `آخر تنبيه: ${when} · ${timesAr(count, shown)}`,
     neverFired: 'لم تُطلق بعد',
     history: 'سجل التنبيهات',
     noHistory: 'لم يُطلق أي تنبيه بعد.',
@@ -719,7 +734,7 @@ const en: Messages = {
     turnOn: 'Turn on',
     delete: 'Delete',
     deleted: 'Rule deleted',
-    lastFired: (when: string, count: string) => `Last fired: ${when} · ${count} times`,
+    lastFired: (when: string, count: number, shown: string) => `Last fired: ${when} · ${count === 1 ? 'once' : `${shown} times`}`,
     neverFired: 'Has not fired yet',
     history: 'Alert history',
     noHistory: 'No alert has fired yet.',

@@ -12,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page() {
   const session = await getPageSession();
   if (!session) redirect('/login');
-  return <AlertsView role={session.role} />;
+  return <AlertsView role={session.role} timeZone={session.store.timeZone} />;
 }

@@ -22,19 +22,19 @@ export function measuredText(locale: AppLocale, event: { unit: 'orders' | 'minor
   return event.baseline === null ? locale.t.alerts.measuredNoBaseline(show(event.value)) : locale.t.alerts.measured(show(event.value), show(event.baseline));
 }
 
-/** A UTC instant as date and time for the reader. */
-export function formatWhen(locale: AppLocale, iso: string): string {
-  return new Intl.DateTimeFormat(locale.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** A UTC instant as date and time on the store's clock (its settings' time zone, not the browser's). */
+export function formatWhen(locale: AppLocale, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
-export function AlertsView({ role }: { role: string }) {
+export function AlertsView({ role, timeZone }: { role: string; timeZone: string }) {
   const locale = useAppLocale();
   const { t, number } = locale;
   const client = useQueryClient();
   const rules = useApi<AlertRuleView[]>('/api/v1/alerts', {});
   const history = useApi<AlertEventView[]>('/api/v1/alerts/history', { limit: 50 });
   const canEdit = role === 'owner' || role === 'admin';
-  const when = (iso: string) => formatWhen(locale, iso);
+  const when = (iso: string) => formatWhen(locale, iso, timeZone);
 
   const change = async (init: RequestInit, params: Record<string, string> = {}) => {
     await fetchApi('/api/v1/alerts', params, { headers: { 'content-type': 'application/json' }, ...init });
@@ -71,7 +71,7 @@ export function AlertsView({ role }: { role: string }) {
                         </span>
                       </CardHeader>
                       <CardContent className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
-                        <span>{rule.lastFiredAt ? t.alerts.lastFired(when(rule.lastFiredAt), number(rule.firedCount)) : t.alerts.neverFired}</span>
+                        <span>{rule.lastFiredAt ? t.alerts.lastFired(when(rule.lastFiredAt), rule.firedCount, number(rule.firedCount)) : t.alerts.neverFired}</span>
                         {canEdit && (
                           <span className="flex gap-2">
                             <Button variant="outline" size="sm" onClick={() => void change({ method: 'PATCH', body: JSON.stringify({ id: rule.id, enabled: !rule.enabled }) })}>

@@ -8,9 +8,8 @@ import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { SectionTitle } from '../section-title';
 import { fetchApi, useApi } from '../use-api';
-import { FormField } from './form-field';
+import { Choice, FormField } from './form-field';
 
-const SELECT = 'h-9 w-full rounded-md border border-input bg-background px-3 text-sm sm:w-72 disabled:opacity-50';
 type Draft = Pick<DigestPreferenceView, 'enabled' | 'frequency' | 'hour' | 'locale'>;
 
 /** Settings → the user's own daily/weekly summary email for this store. */
@@ -59,29 +58,41 @@ export function DigestCard() {
               </label>
               <FormField label={t.digest.frequency}>
                 {(id) => (
-                  <select id={id} name="frequency" className={SELECT} disabled={!draft.enabled} value={draft.frequency} onChange={(e) => update('frequency', e.target.value as Draft['frequency'])}>
-                    <option value="daily">{t.digest.daily}</option>
-                    <option value="weekly">{t.digest.weekly}</option>
-                  </select>
+                  <Choice
+                    id={id}
+                    value={draft.frequency}
+                    disabled={!draft.enabled}
+                    onChange={(v) => update('frequency', v as Draft['frequency'])}
+                    options={[
+                      ['daily', t.digest.daily],
+                      ['weekly', t.digest.weekly],
+                    ]}
+                  />
                 )}
               </FormField>
               <FormField label={`${t.digest.hour} — ${t.digest.zone(query.data?.data.timeZone ?? '')}`}>
                 {(id) => (
-                  <select id={id} name="hour" className={SELECT} disabled={!draft.enabled} value={draft.hour} onChange={(e) => update('hour', Number(e.target.value))}>
-                    {Array.from({ length: 24 }, (_, hour) => (
-                      <option key={hour} value={hour}>
-                        {hourLabel(hour)}
-                      </option>
-                    ))}
-                  </select>
+                  <Choice
+                    id={id}
+                    value={String(draft.hour)}
+                    disabled={!draft.enabled}
+                    onChange={(v) => update('hour', Number(v))}
+                    options={Array.from({ length: 24 }, (_, hour) => [String(hour), hourLabel(hour)])}
+                  />
                 )}
               </FormField>
               <FormField label={t.digest.language}>
                 {(id) => (
-                  <select id={id} name="digestLocale" className={SELECT} disabled={!draft.enabled} value={draft.locale} onChange={(e) => update('locale', e.target.value as Draft['locale'])}>
-                    <option value="ar">العربية</option>
-                    <option value="en">English</option>
-                  </select>
+                  <Choice
+                    id={id}
+                    value={draft.locale}
+                    disabled={!draft.enabled}
+                    onChange={(v) => update('locale', v as Draft['locale'])}
+                    options={[
+                      ['ar', 'العربية'],
+                      ['en', 'English'],
+                    ]}
+                  />
                 )}
               </FormField>
             </>

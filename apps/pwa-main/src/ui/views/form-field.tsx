@@ -1,6 +1,6 @@
 'use client';
 
-import { cn } from '@salla-analytics/ui-components';
+import { cn, Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@salla-analytics/ui-components';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 
 /** A labelled form row (label beside the control on wide screens, above it on phones). */
@@ -25,5 +25,23 @@ export function TextInput({ className, ...props }: ComponentProps<'input'>) {
       )}
       {...props}
     />
+  );
+}
+
+/** The app's select: options as [value, label] pairs (the same control in every settings card). */
+export function Choice({ id, value, options, onChange, disabled }: { id: string; value: string; options: string[][]; onChange: (v: string) => void; disabled?: boolean }) {
+  return (
+    <Select value={value} onValueChange={onChange} disabled={disabled ?? false}>
+      <SelectTrigger id={id} className="w-full sm:w-72">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {options.map(([v, label]) => (
+          <SelectItem key={v} value={v as string}>
+            {label}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
   );
 }

@@ -9,7 +9,7 @@ import { fetchApi, useApi } from '../use-api';
 import { formatWhen, measuredText } from './alerts-view';
 
 /** The notification list; opening it marks everything read (after showing what was new). */
-export function NotificationsView() {
+export function NotificationsView({ timeZone }: { timeZone: string }) {
   const locale = useAppLocale();
   const { t } = locale;
   const client = useQueryClient();
@@ -45,7 +45,7 @@ export function NotificationsView() {
                         {!item.read && <span className="ms-2 rounded-full bg-primary px-2 py-0.5 text-xs text-primary-foreground">{t.notifications.unread}</span>}
                       </strong>
                       <time className="text-xs text-muted-foreground" dateTime={item.createdAt}>
-                        {formatWhen(locale, item.createdAt)}
+                        {formatWhen(locale, item.createdAt, timeZone)}
                       </time>
                     </span>
                     <span className="text-sm">{t.alerts.types[item.type]}</span>

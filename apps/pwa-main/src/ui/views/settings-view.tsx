@@ -7,11 +7,6 @@ import {
   CardDescription,
   CardFooter,
   CardHeader,
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
   Skeleton,
   toast,
 } from '@salla-analytics/ui-components';
@@ -23,6 +18,7 @@ import { fetchApi, useApi } from '../use-api';
 import { SectionTitle } from '../section-title';
 import { DigestCard } from './digest-card';
 import { HistoryImportCard } from './history-import-card';
+import { Choice } from './form-field';
 import { OrderFileImportCard } from './order-file-import-card';
 
 interface StoreSettings {
@@ -164,22 +160,5 @@ function Field({ label, children }: { label: string; children: (id: string) => R
       </label>
       {children(id)}
     </div>
-  );
-}
-
-function Choice({ id, value, options, onChange, disabled }: { id: string; value: string; options: string[][]; onChange: (v: string) => void; disabled?: boolean }) {
-  return (
-    <Select value={value} onValueChange={onChange} disabled={disabled ?? false}>
-      <SelectTrigger id={id} className="w-full sm:w-72">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {options.map(([v, label]) => (
-          <SelectItem key={v} value={v as string}>
-            {label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
   );
 }
