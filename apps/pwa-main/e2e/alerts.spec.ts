@@ -37,6 +37,13 @@ async function shot(page: Page, name: string): Promise<void> {
 type Rule = { id: string; name: string; type: string; threshold: number; baselineWeeks: number; suppressionHours: number; emailEnabled: boolean; enabled: boolean };
 
 test.describe.configure({ mode: 'serial' });
+// The browser runs on another clock than the store (Asia/Riyadh): times must follow the store's settings.
+test.use({ timezoneId: 'America/Los_Angeles' });
+
+/** An instant as the app shows it (formatted by the browser), in a given zone. */
+function shownAt(page: Page, iso: string, locale: string, timeZone: string): Promise<string> {
+  return page.evaluate(([i, l, z]) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone: z }).format(new Date(i)), [iso, locale, timeZone] as const);
+}
 
 test('in Arabic: create alert rules, see a fired alert in the bell, the list and the history', async ({ page }) => {
   const errors = watchErrors(page);
@@ -85,13 +92,18 @@ test('in Arabic: create alert rules, see a fired alert in the bell, the list and
   const rule = saved.find((r) => r.name === 'هبوط مبيعات اليوم') as Rule;
   const me = (await (await page.request.get(`${BASE()}/api/v1/me`)).json()) as { data: { store: { merchantId: number } } };
   const db = createDatabase(process.env.E2E_DATABASE_URL as string, { maxConnections: 2 });
-  await seedFiredAlert(db, rule, me.data.store.merchantId, new Date(Date.now() - 3_600_000));
+  const firedAt = new Date(Date.now() - 3_600_000);
+  await seedFiredAlert(db, rule, me.data.store.merchantId, firedAt);
   await db.$disconnect();
   await page.reload();
   await settled(page);
   await expect(page.getByTestId('unread-count')).toHaveText('1');
-  await expect(drop).toContainText('آخر تنبيه');
+  // On the store's clock, not the browser's; "once" in Arabic's own singular form.
+  const storeTime = await shownAt(page, firedAt.toISOString(), 'ar-SA-u-nu-latn', 'Asia/Riyadh');
+  expect(storeTime).not.toBe(await shownAt(page, firedAt.toISOString(), 'ar-SA-u-nu-latn', 'America/Los_Angeles'));
+  await expect(drop).toContainText(`آخر تنبيه: ${storeTime} · مرة واحدة`);
   await expect(page.getByTestId('alert-history')).toContainText('هبوط مبيعات اليوم');
+  await expect(page.getByTestId('alert-history').locator('time')).toHaveText(storeTime);
   await shot(page, 'alerts-ar');
 
   await page.getByTestId('notification-bell').click();
@@ -99,6 +111,7 @@ test('in Arabic: create alert rules, see a fired alert in the bell, the list and
   await settled(page);
   await expect(page.getByTestId('notification')).toHaveCount(1);
   await expect(page.getByTestId('notification')).toContainText('جديد');
+  await expect(page.getByTestId('notification').locator('time')).toHaveText(storeTime);
   await shot(page, 'notifications-ar');
   await page.getByTestId('mark-all-read').click();
   await expect(page.getByTestId('unread-count')).toHaveCount(0);
@@ -121,9 +134,15 @@ test('in Arabic: choose the daily summary email in Settings; English pages rende
   const card = page.getByTestId('digest-card');
   await expect(card).toContainText('ملخص البريد');
   await card.getByLabel('أرسل لي الملخص').check();
-  await card.getByLabel('التكرار').selectOption('weekly');
-  await card.getByLabel(/الساعة/).selectOption('7');
-  await card.getByLabel('لغة البريد').selectOption('ar');
+  // The same select control as the store settings card above it.
+  await expect(card.locator('[data-slot="select-trigger"]')).toHaveCount(3);
+  const choose = async (label: string | RegExp, option: string | RegExp) => {
+    await card.getByLabel(label).click();
+    await page.getByRole('option', { name: option }).click();
+  };
+  await choose('التكرار', /^أسبوعي/);
+  await choose(/الساعة/, /^7:00\s*ص/);
+  await choose('لغة البريد', 'العربية');
   await page.getByTestId('save-digest').click();
   await expect(page.getByText('حُفظ تفضيل الملخص')).toBeVisible();
   const saved = (await (await page.request.get(`${BASE()}/api/v1/digest`)).json()) as { data: Record<string, unknown> };
@@ -137,6 +156,7 @@ test('in Arabic: choose the daily summary email in Settings; English pages rende
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
   await expect(page.getByTestId('alert-rule').filter({ hasText: 'طفرة الطلبات' }).getByTestId('alert-rule-condition')).toHaveText('Orders in the last hour at 2.5× the usual (last 4 same weekdays)');
+  await expect(page.getByTestId('alert-rule').filter({ hasText: 'هبوط مبيعات اليوم' })).toContainText(/Last fired: .+ · once/);
   await shot(page, 'alerts-en');
   expect(errors).toEqual([]);
 });

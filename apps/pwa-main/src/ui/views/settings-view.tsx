@@ -11,14 +11,14 @@ import {
   toast,
 } from '@salla-analytics/ui-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppLocale } from '../i18n-context';
 import { QueryBoundary } from '../query-states';
 import { fetchApi, useApi } from '../use-api';
 import { SectionTitle } from '../section-title';
 import { DigestCard } from './digest-card';
 import { HistoryImportCard } from './history-import-card';
-import { Choice } from './form-field';
+import { Choice, FormField as Field } from './form-field';
 import { OrderFileImportCard } from './order-file-import-card';
 
 interface StoreSettings {
@@ -148,17 +148,5 @@ export function SettingsView({ role, arabicDigits }: { role: string; arabicDigit
         </CardContent>
       </Card>
     </>
-  );
-}
-
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="grid gap-1.5 sm:grid-cols-[12rem_1fr] sm:items-center">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children(id)}
-    </div>
   );
 }
