@@ -55,6 +55,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     if (isAppError(error)) {
       return reply.code(httpStatusForError(error.code)).send(errorBody(error.code, error.message));
     }
+    if (error.statusCode === 415) {
+      // A Content-Type header that is not a media type at all (empty, stray characters).
+      deps.metrics.rejected.inc({ reason: 'unsupported_media_type' });
+      return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send the body with a valid Content-Type (application/json)'));
+    }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       deps.metrics.rejected.inc({ reason: 'bad_request' });
       return reply.code(error.statusCode).send(errorBody('INVALID_ARGUMENT', 'The request could not be read'));
