@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { createDatabase } from '@salla-analytics/database-schema';
 import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { seedFiredAlert } from '../test/support/alert-seed';
+import { e2eStack } from './support/e2e-env';
 
-const BASE = () => process.env.E2E_BASE_URL as string;
+const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 
 function watchErrors(page: Page): string[] {
@@ -91,7 +92,7 @@ test('in Arabic: create alert rules, see a fired alert in the bell, the list and
   // The pipeline's evaluator fires the drop rule (recorded as it does): bell, list, history.
   const rule = saved.find((r) => r.name === 'هبوط مبيعات اليوم') as Rule;
   const me = (await (await page.request.get(`${BASE()}/api/v1/me`)).json()) as { data: { store: { merchantId: number } } };
-  const db = createDatabase(process.env.E2E_DATABASE_URL as string, { maxConnections: 2 });
+  const db = createDatabase(e2eStack().databaseUrl, { maxConnections: 2 });
   const firedAt = new Date(Date.now() - 3_600_000);
   await seedFiredAlert(db, rule, me.data.store.merchantId, firedAt);
   await db.$disconnect();

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { addLocalDays, addLocalMonths, toLocalDate } from '@salla-analytics/core-library';
 import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { adminOverview } from './support/admin-overview';
+import { e2eStack } from './support/e2e-env';
 
-const BASE = () => process.env.E2E_BASE_URL as string;
+const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 const PAGES = [
   ['overview', '/'],
@@ -53,7 +54,7 @@ test('demo login opens the Overview, whose KPIs equal `pnpm admin overview` for 
   await page.goto(`${BASE()}/?preset=custom&from=${from}&to=${to}&compare=previous_period`);
   await settled(page);
 
-  const cli = adminOverview(process.env.E2E_CLICKHOUSE_URL as string, DEMO, from, to);
+  const cli = adminOverview(e2eStack().clickhouseUrl, DEMO, from, to);
   expect(cli.metrics.orders?.value).toBeGreaterThan(0);
   for (const key of ['netSales', 'orders', 'aov', 'uniqueCustomers', 'grossSales', 'canceledOrders', 'refundedOrders']) {
     const metric = cli.metrics[key];

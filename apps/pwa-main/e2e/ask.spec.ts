@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { adminAsk } from './support/admin-ask';
+import { e2eStack } from './support/e2e-env';
 
-const BASE = () => process.env.E2E_BASE_URL as string;
+const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 const DEMO = 900_001;
-const stackEnv = () => ({ clickhouseUrl: process.env.E2E_CLICKHOUSE_URL as string, databaseUrl: process.env.E2E_DATABASE_URL as string });
+const stackEnv = () => ({ clickhouseUrl: e2eStack().clickhouseUrl, databaseUrl: e2eStack().databaseUrl });
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];

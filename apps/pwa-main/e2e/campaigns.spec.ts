@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { demoLogin as login, settled, watchErrors } from './support/pages';
+import { e2eStack } from './support/e2e-env';
 
-const BASE = () => process.env.E2E_BASE_URL as string;
+const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 const demoLogin = (page: Page, lang: 'ar' | 'en') => login(page, BASE(), lang);
 

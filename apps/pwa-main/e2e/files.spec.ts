@@ -6,15 +6,16 @@ import { ClickHouseAnalyticsRepository, createAnalyticsClient } from '@salla-ana
 import { expect, test } from '@playwright/test';
 import { freePort } from '../test/support/test-stack';
 import { demoLogin as login, settled, watchErrors } from './support/pages';
+import { e2eStack, inheritedEnv } from './support/e2e-env';
 
-const BASE = () => process.env.E2E_BASE_URL as string;
+const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 const PIPELINE = join(import.meta.dirname, '..', '..', '..', 'services', 'data-pipeline-service', 'dist', 'bin', 'server.js');
 const DEMO = 900_001;
 const demoLogin = (page: Parameters<typeof login>[0]) => login(page, BASE(), 'ar');
 
 function repository() {
-  const client = createAnalyticsClient({ url: process.env.E2E_CLICKHOUSE_URL as string, database: process.env.E2E_CLICKHOUSE_DATABASE as string });
+  const client = createAnalyticsClient({ url: e2eStack().clickhouseUrl, database: e2eStack().clickhouseDatabase });
   return { client, repository: new ClickHouseAnalyticsRepository(client) };
 }
 
@@ -28,11 +29,11 @@ test.beforeAll(async () => {
   const port = await freePort();
   pipeline = spawn(process.execPath, [PIPELINE], {
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       NODE_ENV: 'production',
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      CLICKHOUSE_URL: process.env.E2E_CLICKHOUSE_URL,
-      CLICKHOUSE_DATABASE: process.env.E2E_CLICKHOUSE_DATABASE,
+      DATABASE_URL: e2eStack().databaseUrl,
+      CLICKHOUSE_URL: e2eStack().clickhouseUrl,
+      CLICKHOUSE_DATABASE: e2eStack().clickhouseDatabase,
       SALLA_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789',
       PIPELINE_ROLE: 'worker',
       PIPELINE_PORT: String(port),

@@ -4,7 +4,7 @@ import { resetEnvForTests } from '../src/env';
 import { closeContext } from '../src/server/context';
 import { resetRateLimitersForTests } from '../src/server/security/rate-limit';
 import { seedFiredAlert } from './support/alert-seed';
-import { callRoute, ORIGIN } from './support/call-route';
+import { callAs as call, callRoute } from './support/call-route';
 import { sessionFor } from './support/sessions';
 import { MERCHANT_A, MERCHANT_B, startTestStack, type TestStack } from './support/test-stack';
 
@@ -28,12 +28,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies of several routes, narrowed by each assertion
-type Body = { data?: any; meta?: Record<string, unknown>; error?: { code: string; message: string } };
-async function call(path: string, cookie: string, options: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; query?: Record<string, string> } = {}) {
-  const response = await callRoute(path, { cookie, headers: { origin: ORIGIN }, ...options });
-  return { status: response.status, body: (await response.json()) as Body };
-}
 
 describe('alert rules', () => {
   it('creates, lists, changes and deletes rules per store; another store can do none of it', async () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { inheritedEnv } from './e2e-env';
 
 const ADMIN = join(import.meta.dirname, '..', '..', '..', '..', 'infra', 'dist', 'bin', 'admin.js');
 
@@ -13,7 +14,7 @@ export interface CliAsk {
 export function adminAsk(env: { clickhouseUrl: string; databaseUrl: string }, merchantId: number, question: string): CliAsk {
   if (!existsSync(ADMIN)) throw new Error(`${ADMIN} is missing: build infra first (pnpm turbo run build --filter=@salla-analytics/infra)`);
   const stdout = execFileSync(process.execPath, [ADMIN, 'ask', '--merchant', String(merchantId), question, '--json'], {
-    env: { ...process.env, CLICKHOUSE_URL: env.clickhouseUrl, CLICKHOUSE_DATABASE: 'salla_analytics', DATABASE_URL: env.databaseUrl },
+    env: { ...inheritedEnv(), CLICKHOUSE_URL: env.clickhouseUrl, CLICKHOUSE_DATABASE: 'salla_analytics', DATABASE_URL: env.databaseUrl },
     encoding: 'utf8',
   });
   return JSON.parse(stdout) as CliAsk;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { inheritedEnv } from './e2e-env';
 
 export interface CliOverview {
   currency: string | null;
@@ -18,7 +19,7 @@ export function adminOverview(clickhouseUrl: string, merchantId: number, from: s
   const stdout = execFileSync(
     process.execPath,
     [ADMIN, 'overview', '--merchant', String(merchantId), '--from', from, '--to', to, '--compare', 'previous_period', '--json'],
-    { env: { ...process.env, CLICKHOUSE_URL: clickhouseUrl, CLICKHOUSE_DATABASE: 'salla_analytics' }, encoding: 'utf8' },
+    { env: { ...inheritedEnv(), CLICKHOUSE_URL: clickhouseUrl, CLICKHOUSE_DATABASE: 'salla_analytics' }, encoding: 'utf8' },
   );
   return JSON.parse(stdout) as CliOverview;
 }

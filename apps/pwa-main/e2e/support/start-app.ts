@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, MERCHANT_A, MERCHANT_B, startTestStack, type TestStack } from '../../test/support/test-stack';
+import { inheritedEnv } from './e2e-env';
 
 export interface RunningApp {
   baseURL: string;
@@ -24,7 +25,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const next = join(APP_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
   const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: APP_DIR,
-    env: { ...process.env, ...stack.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...inheritedEnv(), ...stack.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

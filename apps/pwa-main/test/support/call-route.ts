@@ -45,3 +45,12 @@ export function cookiesFrom(response: Response): string {
     .map((c) => c.split(';')[0])
     .join('; ');
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies of many routes, narrowed by each assertion
+export type JsonBody = { data?: any; meta?: Record<string, unknown>; error?: { code: string; message: string } };
+
+/** A same-origin call with a session cookie, answered as status and parsed JSON body. */
+export async function callAs(path: string, cookie: string, options: Omit<CallOptions, 'cookie' | 'headers'> = {}): Promise<{ status: number; body: JsonBody }> {
+  const response = await callRoute(path, { cookie, headers: { origin: ORIGIN }, ...options });
+  return { status: response.status, body: (await response.json()) as JsonBody };
+}
