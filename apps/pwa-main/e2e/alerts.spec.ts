@@ -1,34 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase } from '@salla-analytics/database-schema';
-import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { seedFiredAlert } from '../test/support/alert-seed';
 import { e2eStack } from './support/e2e-env';
+import { demoLogin as login, settled, watchErrors } from './support/pages';
 
 const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
-
-async function demoLogin(page: Page, lang: 'ar' | 'en'): Promise<void> {
-  await page.context().addCookies([{ name: 'sa_lang', value: lang, url: BASE() }]);
-  await page.goto(`${BASE()}/login`);
-  await page.getByTestId('demo-login').click();
-  await page.waitForURL(`${BASE()}/`);
-  await page.context().addCookies([{ name: 'sa_lang', value: lang, url: BASE() }]);
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('[data-slot="skeleton"], .animate-pulse')).toHaveCount(0);
-}
+const demoLogin = (page: Page, lang: 'ar' | 'en') => login(page, BASE(), lang);
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

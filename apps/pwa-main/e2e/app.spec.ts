@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addLocalDays, addLocalMonths, toLocalDate } from '@salla-analytics/core-library';
-import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { adminOverview } from './support/admin-overview';
 import { e2eStack } from './support/e2e-env';
+import { settled, watchErrors } from './support/pages';
 
 const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -17,26 +18,10 @@ const PAGES = [
 ] as const;
 const DEMO = 900_001;
 
-/** Console errors and uncaught exceptions of a page, collected while a test runs. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
-
 async function demoLogin(page: Page): Promise<void> {
   await page.goto(`${BASE()}/login`);
   await page.getByTestId('demo-login').click();
   await page.waitForURL(`${BASE()}/`);
-}
-
-/** Waits until no skeleton is left and every KPI shows its value. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('[data-slot="skeleton"], .animate-pulse')).toHaveCount(0);
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -1,22 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { adminAsk } from './support/admin-ask';
 import { e2eStack } from './support/e2e-env';
+import { watchErrors } from './support/pages';
 
 const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 const DEMO = 900_001;
 const stackEnv = () => ({ clickhouseUrl: e2eStack().clickhouseUrl, databaseUrl: e2eStack().databaseUrl });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
 
 async function demoLogin(page: Page): Promise<void> {
   await page.goto(`${BASE()}/login`);
