@@ -146,6 +146,7 @@ locals {
     PWA_METRICS_HOST                   = "default loopback"
     EXPORT_DIRECT_MAX_ROWS             = "default 2,000 rows written at once; larger exports run as background jobs"
     PIPELINE_CONSUMER_THREAD           = "default: a consumer thread only with the Postgres queue (the cloud uses QStash pushes)"
+    PIPELINE_HANDOFF                   = "default: only with the Postgres queue (the cloud uses QStash pushes)"
     INTAKE_MAX_IN_FLIGHT               = "tuning; default"
     FILE_JOB_CONCURRENCY               = "tuning; default"
     EXPORT_FILE_TTL_SECONDS            = "default 15 minutes (download links expire with the file)"

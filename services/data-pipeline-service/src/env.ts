@@ -22,6 +22,11 @@ const baseSchema = z.object({
      * acknowledgements never wait behind batch work and the two use two cores. `false`: one thread.
      */
     PIPELINE_CONSUMER_THREAD: booleanFromString.default(true),
+    /**
+     * Role `all` on the inbox queue: the intake writes new entries claimed for this process's
+     * consumer and passes them over directly (LocalHandoff) instead of the consumer claiming them.
+     */
+    PIPELINE_HANDOFF: booleanFromString.default(true),
     PIPELINE_BODY_LIMIT_BYTES: positiveInt(1_048_576),
     /** Concurrent deliveries share inbox and queue writes: up to this many, waiting at most this long. */
     INTAKE_BATCH_MAX: positiveInt(100),

@@ -31,6 +31,7 @@ import { QStashQueue } from './queue/qstash-queue.js';
 import type { Queue } from './queue/queue.js';
 import { IntakeBatcher } from './webhooks/intake-batcher.js';
 import { ParsedWebhooks } from './webhooks/parsed-webhooks.js';
+import { LocalHandoff } from './queue/local-handoff.js';
 import { recoverUnqueuedDeliveries } from './webhooks/recover-unqueued.js';
 
 export interface Pipeline {
@@ -40,6 +41,8 @@ export interface Pipeline {
   metrics: PipelineMetrics;
   logger: Logger;
   processor: DeliveryProcessor;
+  /** Groups accepted deliveries into inbox writes; hands them to this process's consumer when one is linked (useHandoff). */
+  intake: IntakeBatcher;
   /** Salla's OAuth + Admin API clients, when SALLA_CLIENT_ID/SECRET and TOKEN_ENCRYPTION_KEYS are set. */
   salla: SallaGateway | null;
   /** Runs history backfill and reconciliation jobs (role all/worker). */
@@ -186,7 +189,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
 
   // Queue depth and lag, read by the thread that serves /metrics.
   if (env.PIPELINE_ROLE !== 'worker' && env.QUEUE_DRIVER === 'postgres') metrics.watchBacklog(() => getInboxBacklog(db));
-  const intake = new IntakeBatcher({ db, queue, metrics }, {
+  const intake = new IntakeBatcher({ db, queue, metrics, ...(parsed ? { parsed } : {}) }, {
     maxBatch: env.INTAKE_BATCH_MAX,
     maxDelayMs: env.INTAKE_BATCH_DELAY_MS,
     maxInFlight: env.INTAKE_MAX_IN_FLIGHT,
@@ -215,6 +218,19 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   });
 
   const consumes = env.PIPELINE_ROLE !== 'intake';
+  // Intake and consumer in this very thread: new entries go straight to the consumer (see LocalHandoff).
+  if (env.PIPELINE_ROLE === 'all' && env.PIPELINE_HANDOFF && queue instanceof InboxQueue && parsed !== undefined) {
+    const handoff = new LocalHandoff({
+      leaseSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
+      limit: handoffLimit(env),
+      send: (entries) => {
+        for (const entry of entries) parsed.remember(ParsedWebhooks.key(entry.inbox.merchantId, entry.inbox.deliveryKey), entry.webhook);
+        queue.deliverClaimed(entries.map((entry) => entry.inbox));
+      },
+    });
+    queue.onLocalSettled((count) => handoff.settled(count));
+    intake.useHandoff(handoff);
+  }
   const serves = env.PIPELINE_ROLE !== 'worker' || env.QUEUE_DRIVER === 'qstash' || env.SCHEDULER_DRIVER === 'qstash';
   let stopped = false;
   let recovery: NodeJS.Timeout | null = null;
@@ -235,6 +251,7 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     metrics,
     logger,
     processor,
+    intake,
     salla,
     historyWorker,
     fileWorker,
@@ -273,6 +290,11 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
       await Promise.allSettled([db.$disconnect(), analytics.close()]);
     },
   };
+}
+
+/** Deliveries handed to a consumer and not yet settled, at most: a few batches' worth. */
+export function handoffLimit(env: PipelineEnv): number {
+  return env.QUEUE_BATCH_SIZE * Math.max(2, env.QUEUE_CONCURRENCY);
 }
 
 function createInboxQueue(env: PipelineEnv, db: Database, logger: Logger, options: { closeDatabaseOnStop?: boolean } = {}): InboxQueue {

@@ -1,7 +1,11 @@
-import { type Database, deliveryKeyOf, recordDeliveries } from '@salla-analytics/database-schema';
+import { type ClaimedDelivery, type Database, deliveryKeyOf, recordDeliveries } from '@salla-analytics/database-schema';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SallaWebhook } from '@salla-analytics/core-library';
 import { InboxQueue } from '../src/queue/inbox-queue.js';
+import { type HandedOff, LocalHandoff } from '../src/queue/local-handoff.js';
+import { IntakeBatcher } from '../src/webhooks/intake-batcher.js';
+import { ParsedWebhooks } from '../src/webhooks/parsed-webhooks.js';
 import type { DeliveryOutcome, QueueDelivery, QueueMessage } from '../src/queue/queue.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 import { waitFor } from './support/harness.js';
@@ -106,4 +110,118 @@ describe('InboxQueue (the inbox as the Postgres queue)', () => {
     expect(rows.find((row) => row.id === processed)).toMatchObject({ status: 'processed', claims: 1 });
     expect(await queue.backlog()).toBeGreaterThanOrEqual(1);
   });
+
+  it('takes entries the intake wrote claimed for it without claiming them again; handed-over entries a dead consumer held are claimed again after the lease', async () => {
+    const ids = await recordLeased(504, ['handed over 0', 'handed over 1', 'handed over 2'], 1);
+    // Written claimed: no other consumer may take them before the lease ends.
+    expect((await inbox(504)).map((row) => row.claims)).toEqual([1, 1, 1]);
+    const rows = await postgres.query<{ leased: boolean }>('queue', 'SELECT available_at > now() AS leased FROM webhook_inbox WHERE merchant_id = 504');
+    expect(rows.every((row) => row.leased)).toBe(true);
+
+    // The process that wrote them dies before its consumer got them; another consumer waits out the lease.
+    const seen: Array<{ id: string; attempt: number; at: number }> = [];
+    const written = Date.now();
+    const other = queueFor({ jobTimeoutSeconds: 60 });
+    await other.consume(async (deliveries) => {
+      for (const delivery of deliveries) {
+        // (Entries other tests left behind may come along.)
+        if (delivery.message.merchantId === 504) seen.push({ id: delivery.message.inboxId, attempt: delivery.attempt, at: Date.now() });
+      }
+      await postgres.query('queue', "UPDATE webhook_inbox SET status = 'processed' WHERE id = ANY($1::uuid[])", [deliveries.map((d) => d.message.inboxId)]);
+      return deliveries.map(() => ({ status: 'done' as const }));
+    });
+    await waitFor(() => seen.length >= ids.length, 10_000, 20);
+    await other.stop();
+    expect(seen.map((entry) => entry.id).sort()).toEqual([...ids].sort());
+    // The second claim of each: attempt 1, and not before the lease (1 s) ended.
+    expect(seen.every((entry) => entry.attempt === 1 && entry.at - written >= 900)).toBe(true);
+    expect((await inbox(504)).map((row) => row.claims)).toEqual([2, 2, 2]);
+
+    // Handed over to a live consumer: processed as attempt 0, no claim statement (claims stay 1).
+    const liveIds = await recordLeased(505, ['live 0', 'live 1'], 60);
+    const live = queueFor({ jobTimeoutSeconds: 60 });
+    const settled: number[] = [];
+    live.onLocalSettled((count) => settled.push(count));
+    const got: QueueDelivery[] = [];
+    await live.consume(async (deliveries) => {
+      got.push(...deliveries.filter((delivery) => delivery.message.merchantId === 505));
+      await postgres.query('queue', "UPDATE webhook_inbox SET status = 'processed' WHERE id = ANY($1::uuid[])", [deliveries.map((d) => d.message.inboxId)]);
+      return deliveries.map(() => ({ status: 'done' as const }));
+    });
+    live.deliverClaimed(await claimedEntries(505));
+    await waitFor(() => settled.reduce((a, b) => a + b, 0) >= liveIds.length, 10_000, 20);
+    await live.stop();
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(got.map((delivery) => ({ id: delivery.message.inboxId, attempt: delivery.attempt, body: delivery.inbox?.rawBody })).sort(byId)).toEqual(
+      liveIds.map((id, index) => ({ id, attempt: 0, body: `live ${index}` })).sort(byId),
+    );
+    expect(await inbox(505)).toEqual([...liveIds].sort().map((id) => ({ id, status: 'processed', claims: 1 })));
+  });
+
+  it('makes handed-over entries it never started available again when it stops', async () => {
+    const ids = await recordLeased(506, ['left 0', 'left 1'], 600);
+    const queue = queueFor({ jobTimeoutSeconds: 600 });
+    // Never started: the queue is stopped before it consumes.
+    queue.deliverClaimed(await claimedEntries(506));
+    await queue.stop();
+    const rows = await postgres.query<{ id: string; available: boolean }>('queue', 'SELECT id::text, available_at <= now() AS available FROM webhook_inbox WHERE merchant_id = 506 ORDER BY id');
+    expect(rows).toEqual([...ids].sort().map((id) => ({ id, available: true })));
+  });
 });
+
+describe('IntakeBatcher with a LocalHandoff', () => {
+  it('writes a group claimed and hands it over while the consumer has room, otherwise leaves it to the claim loops with its parse', async () => {
+    const queue = queueFor({ jobTimeoutSeconds: 60 });
+    const parsed = new ParsedWebhooks();
+    const handed: HandedOff[] = [];
+    const handoff = new LocalHandoff({ leaseSeconds: 60, limit: 2, send: (entries) => handed.push(...entries) });
+    const intake = new IntakeBatcher({ db, queue, parsed }, { maxBatch: 3, maxDelayMs: 50 });
+    intake.useHandoff(handoff);
+    const webhook = { kind: 'unknown', event: 'review.added', merchantId: 507, createdAt: new Date(0) } as unknown as SallaWebhook;
+    const submit = (texts: string[]) =>
+      Promise.all(texts.map((text) => intake.submit({ merchantId: 507, event: 'review.added', deliveryKey: deliveryKeyOf(text), rawBody: text, receivedAt: new Date(), webhook })));
+
+    // Three at once, room for two: all three are written for the claim loops, their parses kept.
+    const first = await submit(['group a 0', 'group a 1', 'group a 2']);
+    expect(handed).toEqual([]);
+    expect(parsed.size).toBe(3);
+    // Two: handed over, written claimed; the same body again is a duplicate and not handed over twice.
+    const second = await submit(['group b 0', 'group b 1']);
+    const again = await submit(['group b 0']);
+    expect(again.map((outcome) => outcome.outcome)).toEqual(['duplicate']);
+    expect(handed.map((entry) => [entry.inbox.id, entry.inbox.claims, entry.inbox.rawBody, entry.webhook])).toEqual(
+      second.map((outcome, index) => [outcome.inboxId, 1, `group b ${index}`, webhook]),
+    );
+    expect(handoff.room()).toBe(0);
+    const rows = await postgres.query<{ id: string; claims: number; leased: boolean }>(
+      'queue',
+      'SELECT id::text, claims, available_at > now() AS leased FROM webhook_inbox WHERE merchant_id = 507 ORDER BY id',
+    );
+    const expected = [...first.map((outcome) => ({ id: outcome.inboxId, claims: 0, leased: false })), ...second.map((outcome) => ({ id: outcome.inboxId, claims: 1, leased: true }))];
+    expect(rows).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+    // Settled by the consumer: room again.
+    handoff.settled(2);
+    expect(handoff.room()).toBe(2);
+  });
+});
+
+async function recordLeased(merchantId: number, texts: string[], leaseSeconds: number): Promise<string[]> {
+  const results = await recordDeliveries(
+    db,
+    texts.map((text) => ({ merchantId, deliveryKey: deliveryKeyOf(text), event: 'customer.updated', rawBody: text })),
+    { queued: true, leaseSeconds },
+  );
+  return results.map((result) => result.id);
+}
+
+/** The entries as the intake hands them over (what recordDeliveries wrote). */
+async function claimedEntries(merchantId: number): Promise<ClaimedDelivery[]> {
+  const rows = await postgres.query<ClaimedDelivery & { merchantId: string }>(
+    'queue',
+    `SELECT id::text, merchant_id::text AS "merchantId", delivery_key AS "deliveryKey", event, raw_body AS "rawBody", status::text, attempts, error,
+       received_at AS "receivedAt", processed_at AS "processedAt", available_at AS "availableAt", claims, trace_context AS "traceContext"
+     FROM webhook_inbox WHERE merchant_id = $1 ORDER BY id`,
+    [merchantId],
+  );
+  return rows.map((row) => ({ ...row, merchantId: BigInt(row.merchantId) }));
+}

@@ -249,6 +249,8 @@ describe('operations', () => {
     expect(metrics).toMatch(/pipeline_end_to_end_lag_seconds_count \d+/);
     expect(metrics).toMatch(/http_server_request_duration_seconds_count\{route="\/webhooks\/salla",method="POST",status="200"\} \d+/);
     expect(metrics).toMatch(/olap_query_duration_seconds_count\{query="insert_orders",outcome="ok"\} \d+/);
+    // New deliveries went straight to this process's consumer, not through a claim.
+    expect(metrics).toMatch(/pipeline_messages_handed_off_total [1-9]\d*/);
     expect(metrics).toMatch(/pipeline_queue_depth \d+/);
     expect(metrics).toMatch(/pipeline_queue_oldest_age_seconds [\d.e-]+/);
   });

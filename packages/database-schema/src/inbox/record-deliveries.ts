@@ -9,8 +9,9 @@ import { uuidV7 } from './uuid-v7.js';
 // pass over every body; JSON.stringify is native.) Rows go in key order, so two batches holding
 // the same deliveries never wait on each other in opposite orders.
 const INSERT_SQL = `
-INSERT INTO webhook_inbox (id, merchant_id, delivery_key, event, raw_body, received_at, trace_context, status)
-SELECT x.id, x.merchant_id, x.delivery_key, x.event, x.raw_body, x.received_at, x.trace_context, $2::inbox_status
+INSERT INTO webhook_inbox (id, merchant_id, delivery_key, event, raw_body, received_at, trace_context, status, claims, available_at)
+SELECT x.id, x.merchant_id, x.delivery_key, x.event, x.raw_body, x.received_at, x.trace_context, $2::inbox_status,
+  $3::int, now() + make_interval(secs => $4::double precision)
 FROM json_to_recordset($1::json)
   AS x(id uuid, merchant_id bigint, delivery_key text, event text, raw_body text, received_at timestamptz, trace_context text)
 ORDER BY x.merchant_id, x.delivery_key
@@ -28,14 +29,18 @@ JOIN unnest($1::bigint[], $2::text[]) AS k(merchant_id, delivery_key)
  * that groups concurrent requests: results in input order. A repeat — of an earlier delivery, or
  * of one earlier in the same call — is `duplicate: true` with the first copy's id and status.
  * `queued: true` writes new entries as `queued`: when the inbox is the queue (claimDeliveries),
- * writing the entry is enqueueing it, in the same statement.
+ * writing the entry is enqueueing it, in the same statement. `leaseSeconds` (with `queued`) also
+ * claims the new entries for the writer's own consumer, as claimDeliveries would (one claim, not
+ * available to others until the lease ends): the writer hands them to that consumer directly
+ * instead of a consumer reading them back, and if it dies they are claimed again after the lease.
  */
 export async function recordDeliveries(
   db: DatabaseClient,
   inputs: RecordDeliveryInput[],
-  options: { queued?: boolean } = {},
+  options: { queued?: boolean; leaseSeconds?: number } = {},
 ): Promise<RecordDeliveryResult[]> {
   const initialStatus: InboxStatus = options.queued ? 'queued' : 'received';
+  const leaseSeconds = options.queued && options.leaseSeconds !== undefined && options.leaseSeconds > 0 ? options.leaseSeconds : 0;
   if (inputs.length === 0) return [];
   const data = inputs.map((input) => RecordDeliveryInputSchema.parse(input));
   const keyOf = (merchantId: bigint | string, deliveryKey: string) => `${merchantId}:${deliveryKey}`;
@@ -49,7 +54,12 @@ export async function recordDeliveries(
     received_at: row.receivedAt?.toISOString() ?? now,
     trace_context: row.traceContext ?? null,
   }));
-  const inserted = await sqlQuery<{ id: string; merchant_id: string; delivery_key: string }>(db, INSERT_SQL, [JSON.stringify(rows), initialStatus]);
+  const inserted = await sqlQuery<{ id: string; merchant_id: string; delivery_key: string }>(db, INSERT_SQL, [
+    JSON.stringify(rows),
+    initialStatus,
+    leaseSeconds > 0 ? 1 : 0,
+    leaseSeconds,
+  ]);
   const fresh = new Map(inserted.map((row) => [keyOf(row.merchant_id, row.delivery_key), row.id]));
   const missing = data.filter((row) => !fresh.has(keyOf(row.merchantId, row.deliveryKey)));
   const existing = new Map<string, { id: string; status: InboxStatus }>();

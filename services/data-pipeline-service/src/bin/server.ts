@@ -4,19 +4,31 @@ import { isAppError } from '@salla-analytics/core-library';
 import { type PipelineEnv, readPipelineEnv } from '../env.js';
 import { PipelineMetrics, type MetricsSnapshot } from '../observability/metrics.js';
 import { startTracing } from '../observability/tracing-sdk.js';
-import { createPipeline, type Pipeline } from '../pipeline.js';
+import { createPipeline, handoffLimit, type Pipeline } from '../pipeline.js';
+import { InboxQueue } from '../queue/inbox-queue.js';
+import { type HandedOff, LocalHandoff } from '../queue/local-handoff.js';
 import { type ParsedEntries, ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 
-type ToConsumer = { type: 'metrics'; id: number } | { type: 'parsed'; entries: ParsedEntries } | { type: 'stop' };
-type FromConsumer = { type: 'metrics'; id: number; snapshot: MetricsSnapshot } | { type: 'started' } | { type: 'stopped' };
+type ToConsumer =
+  | { type: 'metrics'; id: number }
+  | { type: 'parsed'; entries: ParsedEntries }
+  | { type: 'claimed'; entries: HandedOff[] }
+  | { type: 'stop' };
+type FromConsumer =
+  | { type: 'metrics'; id: number; snapshot: MetricsSnapshot }
+  | { type: 'settled'; count: number }
+  | { type: 'started' }
+  | { type: 'stopped' };
 
 /**
  * The pipeline service as a process: `node dist/bin/server.js` (the local stack runs it this way).
  * Role `all` with the Postgres queue runs as two threads (PIPELINE_CONSUMER_THREAD, default on):
  * this one is the intake (HTTP, inbox writes, /metrics of both), a worker thread — this same file —
  * runs the consumers, the recovery of unqueued entries and the history jobs. Each thread has its own
- * connections; everything between them goes through the inbox, so a crash of either (or a SIGKILL
- * of the process) loses nothing that was acknowledged.
+ * connections. New deliveries go to the consumer thread as messages once they are committed to the
+ * inbox, already claimed for this process (LocalHandoff); the inbox keeps everything, so a crash of
+ * either thread (or a SIGKILL of the process) loses nothing that was acknowledged: what was handed
+ * over and not processed is claimed again when its lease ends.
  */
 async function main(): Promise<void> {
   const env = readPipelineEnv();
@@ -28,7 +40,7 @@ async function main(): Promise<void> {
   // The intake's parse of each delivery goes to the consumer thread, which then need not parse it again.
   const parsed = new ParsedWebhooks();
   const pipeline = createPipeline(threaded ? { ...env, PIPELINE_ROLE: 'intake' } : env, { metrics, ...(threaded ? { parsed } : {}) });
-  const consumer = threaded ? await startConsumerThread(pipeline, metrics, parsed) : null;
+  const consumer = threaded ? await startConsumerThread(pipeline, metrics, parsed, env) : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -49,8 +61,13 @@ async function main(): Promise<void> {
 }
 
 /** Starts this file as the consumer thread and waits until its consumers run. A thread that dies takes the process with it. */
-async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics, parsed: ParsedWebhooks): Promise<{ stop(): Promise<void> }> {
+async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics, parsed: ParsedWebhooks, env: PipelineEnv): Promise<{ stop(): Promise<void> }> {
   const worker = consumerWorker();
+  const handoff = new LocalHandoff({
+    leaseSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
+    limit: handoffLimit(env),
+    send: (entries) => worker.postMessage({ type: 'claimed', entries } satisfies ToConsumer),
+  });
   const waiting = new Map<number, (snapshot: MetricsSnapshot) => void>();
   let nextId = 0;
   let stopping = false;
@@ -58,6 +75,7 @@ async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics,
   const started = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: FromConsumer) => {
       if (message.type === 'started') resolve();
+      else if (message.type === 'settled') handoff.settled(message.count);
       else if (message.type === 'stopped') void worker.terminate();
       else if (message.type === 'metrics') {
         waiting.get(message.id)?.(message.snapshot);
@@ -77,6 +95,7 @@ async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics,
   });
   await started;
   parsed.forwardTo((entries) => worker.postMessage({ type: 'parsed', entries } satisfies ToConsumer));
+  if (env.PIPELINE_HANDOFF) pipeline.intake.useHandoff(handoff);
   metrics.addPeer(
     () =>
       new Promise<MetricsSnapshot>((resolve) => {
@@ -119,8 +138,15 @@ async function runConsumerThread(env: PipelineEnv, tracing: ReturnType<typeof st
   // Room for the backlog of a burst (the intake can run ahead of the consumers by tens of seconds).
   const parsed = new ParsedWebhooks(30_000);
   const pipeline = createPipeline({ ...env, PIPELINE_ROLE: 'worker' }, { metrics, parsed });
+  const queue = pipeline.queue instanceof InboxQueue ? pipeline.queue : null;
+  queue?.onLocalSettled((count) => port.postMessage({ type: 'settled', count } satisfies FromConsumer));
   port.on('message', (message: ToConsumer) => {
     if (message.type === 'parsed') parsed.rememberAll(message.entries);
+    else if (message.type === 'claimed') {
+      for (const entry of message.entries) parsed.remember(ParsedWebhooks.key(entry.inbox.merchantId, entry.inbox.deliveryKey), entry.webhook);
+      if (queue !== null) queue.deliverClaimed(message.entries.map((entry) => entry.inbox));
+      // (Never without an inbox queue: the intake hands over only when the queue is the inbox.)
+    }
     else if (message.type === 'metrics') {
       void metrics.registry.getMetricsAsJSON().then((snapshot) => port.postMessage({ type: 'metrics', id: message.id, snapshot } satisfies FromConsumer));
     } else if (message.type === 'stop') {

@@ -25,6 +25,8 @@ export interface InboxQueueOptions {
 }
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
+/** How long a local batch may wait to fill after the first handed-over entry arrives. */
+const LOCAL_BATCH_WAIT_MS = 50;
 
 /**
  * The durable Postgres queue: the webhook inbox itself (database-schema's claimDeliveries). The
@@ -43,6 +45,10 @@ export class InboxQueue implements Queue {
   readonly #loops: Promise<void>[] = [];
   #onExpired: ((messages: QueueMessage[]) => Promise<void>) | null = null;
   #running = false;
+  /** Entries the intake of this process wrote claimed for us (deliverClaimed), waiting for a batch. */
+  #local: ClaimedDelivery[] = [];
+  #wakeLocal: (() => void) | null = null;
+  #onLocalSettled: ((count: number) => void) | null = null;
 
   constructor(options: InboxQueueOptions) {
     this.#o = options;
@@ -63,7 +69,26 @@ export class InboxQueue implements Queue {
 
   async consume(handler: BatchHandler): Promise<void> {
     this.#running = true;
-    for (let index = 0; index < this.#o.concurrency; index++) this.#loops.push(this.#loop(handler));
+    for (let index = 0; index < this.#o.concurrency; index++) {
+      this.#loops.push(this.#loop(handler));
+      this.#loops.push(this.#localLoop(handler));
+    }
+  }
+
+  /**
+   * Entries written already claimed by this process's intake (see LocalHandoff): processed in
+   * batches like claimed ones, without reading them back. `onSettled` hears how many of them each
+   * batch settled.
+   */
+  deliverClaimed(entries: ClaimedDelivery[]): void {
+    this.#local.push(...entries);
+    const wake = this.#wakeLocal;
+    this.#wakeLocal = null;
+    wake?.();
+  }
+
+  onLocalSettled(listener: (count: number) => void): void {
+    this.#onLocalSettled = listener;
   }
 
   /** Messages claimed again after their last attempt expired (the consumer died holding them) go to `onExpired`. */
@@ -81,8 +106,15 @@ export class InboxQueue implements Queue {
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#wakeLocal?.();
     await Promise.allSettled(this.#loops);
     this.#loops.length = 0;
+    // Handed over but not started: available again now rather than at the end of their lease.
+    const left = this.#local.splice(0);
+    if (left.length > 0) {
+      await releaseDeliveries(this.#o.db, left.map((entry) => ({ id: entry.id, delayMs: 0, error: 'consumer stopped before processing' }))).catch(() => undefined);
+      this.#onLocalSettled?.(left.length);
+    }
     if (this.#o.closeDatabaseOnStop) await this.#o.db.$disconnect();
   }
 
@@ -113,6 +145,30 @@ export class InboxQueue implements Queue {
       }
       if (expired.length > 0) await this.#expire(expired);
       if (deliveries.length > 0) await this.#settle(deliveries, handler);
+    }
+  }
+
+  async #localLoop(handler: BatchHandler): Promise<void> {
+    const { batchSize, pollIntervalMs } = this.#o;
+    while (this.#running) {
+      if (this.#local.length === 0) {
+        await new Promise<void>((resolve) => {
+          const previous = this.#wakeLocal;
+          this.#wakeLocal = () => {
+            previous?.();
+            resolve();
+          };
+        });
+        // A short wait lets a batch fill (fewer, larger ClickHouse writes), as a claim would.
+        if (this.#running && this.#local.length < batchSize) await sleep(Math.min(pollIntervalMs, LOCAL_BATCH_WAIT_MS));
+        continue;
+      }
+      const batch = this.#local.splice(0, batchSize);
+      await this.#settle(
+        batch.map((entry) => ({ message: messageOf(entry), attempt: entry.claims - 1, lastAttempt: entry.claims - 1 >= this.#o.retryLimit, inbox: entry })),
+        handler,
+      );
+      this.#onLocalSettled?.(batch.length);
     }
   }
 

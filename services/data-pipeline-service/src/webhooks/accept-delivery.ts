@@ -4,7 +4,7 @@ import type { PipelineMetrics } from '../observability/metrics.js';
 import { currentTraceparent } from '../observability/spans.js';
 import type { Queue } from '../queue/queue.js';
 import { IntakeBatcher } from './intake-batcher.js';
-import { ParsedWebhooks } from './parsed-webhooks.js';
+import type { ParsedWebhooks } from './parsed-webhooks.js';
 
 export interface IntakeDeps {
   db: Database;
@@ -12,7 +12,7 @@ export interface IntakeDeps {
   metrics?: PipelineMetrics;
   /** Groups concurrent deliveries into shared inbox/queue writes; without it each is written alone. */
   intake?: IntakeBatcher;
-  /** Hands the parse to the consumer of the same process (role `all`), which then skips its own. */
+  /** Where the parse waits for the consumer of the same process (role `all`), which then skips its own; used when `intake` is not given. */
   parsed?: ParsedWebhooks;
 }
 
@@ -81,15 +81,13 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
 
   const { merchantId, event } = parsed.value;
   deps.metrics?.received.inc({ event: event.length < 40 && /^[a-z.]+$/.test(event) ? event : 'other' });
-  const intake = deps.intake ?? new IntakeBatcher(deps, { maxBatch: 1 });
-  const deliveryKey = deliveryKeyOf(rawBody);
-  // Before the write: once the entry is in the inbox a consumer may claim it at once.
-  deps.parsed?.remember(ParsedWebhooks.key(merchantId, deliveryKey), parsed.value);
+  const intake = deps.intake ?? new IntakeBatcher({ db: deps.db, queue: deps.queue, ...(deps.metrics ? { metrics: deps.metrics } : {}), ...(deps.parsed ? { parsed: deps.parsed } : {}) }, { maxBatch: 1 });
   const result = await intake.submit({
     merchantId,
     event,
-    deliveryKey,
+    deliveryKey: deliveryKeyOf(rawBody),
     rawBody: text,
+    webhook: parsed.value,
     receivedAt: new Date(),
     traceContext: currentTraceparent(),
     ...(options.replay === undefined ? {} : { replay: options.replay.count }),

@@ -5,9 +5,12 @@ import {
   recordDeliveries,
   updateDeliveryStatus,
 } from '@salla-analytics/database-schema';
+import type { SallaWebhook } from '@salla-analytics/core-library';
 import type { PipelineMetrics } from '../observability/metrics.js';
+import type { HandedOff, LocalHandoff } from '../queue/local-handoff.js';
 import type { Queue, QueueMessage } from '../queue/queue.js';
 import { withSpan } from '../observability/spans.js';
+import { ParsedWebhooks } from './parsed-webhooks.js';
 
 export interface IntakeItem {
   merchantId: number;
@@ -19,6 +22,8 @@ export interface IntakeItem {
   replay?: number;
   /** W3C `traceparent` of the delivering request, kept with the inbox entry (tracing on). */
   traceContext?: string | undefined;
+  /** The intake's parse of the body, for the consumer of this process (which then need not parse it again). */
+  webhook?: SallaWebhook;
 }
 
 export interface IntakeOutcome {
@@ -41,24 +46,34 @@ interface Pending {
  * enqueued — the 200 keeps its meaning. (Marking the entries `queued` comes after the answers:
  * an entry left `received` by a crash there is enqueued again by recoverUnqueuedDeliveries, and
  * enqueueing twice is harmless.)
+ *
+ * With a LocalHandoff (role `all`, inbox queue) a group with room at the consumer is written
+ * already claimed for this process and handed over, parsed, once committed; other groups are
+ * written for the claim loops, their parses left in ParsedWebhooks for whichever consumer claims them.
  */
 export class IntakeBatcher {
-  readonly #deps: { db: Database; queue: Queue; metrics?: PipelineMetrics };
+  readonly #deps: IntakeBatcherDeps;
   readonly #maxBatch: number;
   readonly #maxDelayMs: number;
   readonly #maxInFlight: number;
   #pending: Pending[] = [];
   #timer: NodeJS.Timeout | null = null;
   #inFlight = 0;
+  #handoff: LocalHandoff | null = null;
 
   constructor(
-    deps: { db: Database; queue: Queue; metrics?: PipelineMetrics },
+    deps: IntakeBatcherDeps,
     options: { maxBatch?: number; maxDelayMs?: number; maxInFlight?: number } = {},
   ) {
     this.#deps = deps;
     this.#maxBatch = options.maxBatch ?? 100;
     this.#maxDelayMs = options.maxDelayMs ?? 2;
     this.#maxInFlight = options.maxInFlight ?? 4;
+  }
+
+  /** From now on, groups the consumer has room for are handed to it directly (see LocalHandoff). */
+  useHandoff(handoff: LocalHandoff): void {
+    this.#handoff = handoff;
   }
 
   submit(item: IntakeItem): Promise<IntakeOutcome> {
@@ -99,10 +114,15 @@ export class IntakeBatcher {
   }
 
   async #write(items: IntakeItem[]): Promise<{ outcomes: IntakeOutcome[]; queued: string[] }> {
-    const { db, queue, metrics } = this.#deps;
+    const { db, queue, metrics, parsed } = this.#deps;
     // With the inbox queue, writing a new entry `queued` is enqueueing it (one statement).
     const inboxQueue = queue.enqueuesOnInboxWrite === true;
     metrics?.intakeGroupSize.observe(items.length);
+    const handoff = inboxQueue && this.#handoff !== null && this.#handoff.room() >= items.length ? this.#handoff : null;
+    if (handoff === null && parsed !== undefined) {
+      // Before the write: once the entry is in the inbox a consumer may claim it at once.
+      for (const item of items) if (item.webhook !== undefined) parsed.remember(ParsedWebhooks.key(item.merchantId, item.deliveryKey), item.webhook);
+    }
     const recorded: RecordDeliveryResult[] = await recordDeliveries(
       db,
       items.map((item) => ({
@@ -113,8 +133,9 @@ export class IntakeBatcher {
         receivedAt: item.receivedAt,
         traceContext: item.traceContext ?? null,
       })),
-      { queued: inboxQueue },
+      { queued: inboxQueue, ...(handoff === null ? {} : { leaseSeconds: handoff.leaseSeconds }) },
     );
+    const handed: HandedOff[] = [];
     const messages: QueueMessage[] = [];
     const replayed: Array<{ merchantId: number; id: string }> = [];
     const published = new Set<string>();
@@ -125,6 +146,11 @@ export class IntakeBatcher {
       const enqueue = !result.duplicate || (item.replay !== undefined && result.status !== 'processed');
       if (!enqueue || published.has(result.id)) return;
       published.add(result.id);
+      if (handoff !== null && !result.duplicate && item.webhook !== undefined) {
+        // Written claimed for this process: the consumer gets it here, not from a claim.
+        handed.push({ inbox: claimedEntry(result.id, item, handoff.leaseSeconds), webhook: item.webhook });
+        return;
+      }
       if (item.replay !== undefined) replayed.push({ merchantId: item.merchantId, id: result.id });
       messages.push({
         inboxId: result.id,
@@ -141,11 +167,40 @@ export class IntakeBatcher {
       for (const entry of replayed) await updateDeliveryStatus(db, { merchantId: entry.merchantId, id: entry.id }, { status: 'queued' });
     }
     await queue.publish(inboxQueue ? messages.filter((message) => message.replay !== undefined) : messages);
-    metrics?.queued.inc(messages.length);
+    handoff?.deliver(handed);
+    metrics?.queued.inc(messages.length + handed.length);
+    if (handed.length > 0) metrics?.handedOff.inc(handed.length);
     const outcomes = recorded.map((result): IntakeOutcome => {
       if (result.duplicate) metrics?.duplicates.inc();
       return { outcome: result.duplicate ? 'duplicate' : 'accepted', inboxId: result.id };
     });
     return { outcomes, queued: inboxQueue ? [] : messages.map((message) => message.inboxId) };
   }
+}
+
+export interface IntakeBatcherDeps {
+  db: Database;
+  queue: Queue;
+  metrics?: PipelineMetrics;
+  /** Where the parses of entries written for the claim loops wait for their consumer (role `all`). */
+  parsed?: ParsedWebhooks;
+}
+
+/** The inbox entry as recordDeliveries wrote it with a lease (what claimDeliveries would have returned). */
+function claimedEntry(id: string, item: IntakeItem, leaseSeconds: number): HandedOff['inbox'] {
+  return {
+    id,
+    merchantId: BigInt(item.merchantId),
+    deliveryKey: item.deliveryKey,
+    event: item.event,
+    rawBody: item.rawBody,
+    status: 'queued',
+    attempts: 0,
+    error: null,
+    receivedAt: item.receivedAt,
+    processedAt: null,
+    availableAt: new Date(Date.now() + leaseSeconds * 1000),
+    claims: 1,
+    traceContext: item.traceContext ?? null,
+  };
 }
