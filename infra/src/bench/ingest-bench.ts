@@ -198,11 +198,10 @@ async function metricsSummary(pipelineUrl: string): Promise<string> {
   const lagSum = value(/^pipeline_end_to_end_lag_seconds_sum ([\d.e+]+)/m);
   const loopP99 = value(/^nodejs_eventloop_lag_p99_seconds ([\d.e+-]+)/m) * 1000;
   const loopMax = value(/^nodejs_eventloop_lag_max_seconds ([\d.e+-]+)/m) * 1000;
-  const reused = value(/^pipeline_consumer_parses_total\{source="reused"\} (\d+)/m);
-  const parsed = value(/^pipeline_consumer_parses_total\{source="parsed"\} (\d+)/m);
+  const handedOff = value(/^pipeline_messages_handed_off_total (\d+)/m);
   const groups = value(/^pipeline_intake_group_size_count (\d+)/m);
   const grouped = value(/^pipeline_intake_group_size_sum ([\d.e+]+)/m);
-  return `ClickHouse inserts (count×mean rows): ${tables.join(', ')}; inbox inserts ${groups}×${(grouped / groups).toFixed(1)} deliveries; consumer took ${reused} parses from the intake, parsed ${parsed} bodies again; mean end-to-end lag ${(lagSum / lagCount).toFixed(2)} s over ${lagCount}; pipeline event loop delay p99 ${loopP99.toFixed(1)} ms, max ${loopMax.toFixed(1)} ms`;
+  return `ClickHouse inserts (count×mean rows): ${tables.join(', ')}; inbox inserts ${groups}×${(grouped / groups).toFixed(1)} deliveries; ${handedOff} entries handed to the consumer directly; mean end-to-end lag ${(lagSum / lagCount).toFixed(2)} s over ${lagCount}; pipeline event loop delay p99 ${loopP99.toFixed(1)} ms, max ${loopMax.toFixed(1)} ms`;
 }
 
 interface CpuSnapshot {

@@ -85,7 +85,7 @@ export {
   SALLA_ORDER_STATUSES,
   type SallaOrderStatusSlug,
 } from './salla/order-status.js';
-export { parseSallaWebhook, type SallaWebhook, type SallaWebhookKind } from './salla/parse-webhook.js';
+export { parseSallaWebhook, parseSallaWebhookEnvelope, type SallaWebhook, type SallaWebhookKind } from './salla/parse-webhook.js';
 export { sallaId, sallaNumber, sallaText } from './salla/primitives.js';
 export { type SallaCategory, type SallaProduct, sallaProductSchema } from './salla/product.js';
 export { parseSallaDateString, sallaDateSchema } from './salla/salla-date.js';

@@ -30,7 +30,6 @@ import { InboxQueue } from './queue/inbox-queue.js';
 import { QStashQueue } from './queue/qstash-queue.js';
 import type { Queue } from './queue/queue.js';
 import { IntakeBatcher } from './webhooks/intake-batcher.js';
-import { ParsedWebhooks } from './webhooks/parsed-webhooks.js';
 import { LocalHandoff } from './queue/local-handoff.js';
 import { recoverUnqueuedDeliveries } from './webhooks/recover-unqueued.js';
 
@@ -68,8 +67,6 @@ export interface PipelineOptions {
   clock?: () => Date;
   /** The metrics registry to fill (the process entry shares it across its threads); a new one by default. */
   metrics?: PipelineMetrics;
-  /** Parsed webhooks handed from intake to consumer (the process entry links its two threads' ones); role all: a new one. */
-  parsed?: ParsedWebhooks;
 }
 
 /** The composition root: everything the service runs, wired from one parsed env. */
@@ -173,8 +170,6 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
         })
       : createInboxQueue(env, db, logger);
 
-  // Intake and consumer in one process: each delivery is parsed once, at intake.
-  const parsed = options.parsed ?? (env.PIPELINE_ROLE === 'all' ? new ParsedWebhooks() : undefined);
   const processor = new DeliveryProcessor({
     db,
     writer,
@@ -184,12 +179,11 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     // Keep a batch (and ClickHouse outages) well inside the time the queue lets a consumer hold it.
     writeRetryBudgetMs: Math.max(1_000, env.QUEUE_JOB_TIMEOUT_SECONDS * 1000 * 0.6),
     onInstalled,
-    ...(parsed ? { parsed } : {}),
   });
 
   // Queue depth and lag, read by the thread that serves /metrics.
   if (env.PIPELINE_ROLE !== 'worker' && env.QUEUE_DRIVER === 'postgres') metrics.watchBacklog(() => getInboxBacklog(db));
-  const intake = new IntakeBatcher({ db, queue, metrics, ...(parsed ? { parsed } : {}) }, {
+  const intake = new IntakeBatcher({ db, queue, metrics }, {
     maxBatch: env.INTAKE_BATCH_MAX,
     maxDelayMs: env.INTAKE_BATCH_DELAY_MS,
     maxInFlight: env.INTAKE_MAX_IN_FLIGHT,
@@ -198,7 +192,6 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
     db,
     queue,
     intake,
-    ...(parsed ? { parsed } : {}),
     logger,
     metrics,
     webhookSecret: env.SALLA_WEBHOOK_SECRET,
@@ -219,15 +212,8 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
 
   const consumes = env.PIPELINE_ROLE !== 'intake';
   // Intake and consumer in this very thread: new entries go straight to the consumer (see LocalHandoff).
-  if (env.PIPELINE_ROLE === 'all' && env.PIPELINE_HANDOFF && queue instanceof InboxQueue && parsed !== undefined) {
-    const handoff = new LocalHandoff({
-      leaseSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
-      limit: handoffLimit(env),
-      send: (entries) => {
-        for (const entry of entries) parsed.remember(ParsedWebhooks.key(entry.inbox.merchantId, entry.inbox.deliveryKey), entry.webhook);
-        queue.deliverClaimed(entries.map((entry) => entry.inbox));
-      },
-    });
+  if (env.PIPELINE_ROLE === 'all' && env.PIPELINE_HANDOFF && queue instanceof InboxQueue) {
+    const handoff = new LocalHandoff({ leaseSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS, limit: handoffLimit(env), send: (entries) => queue.deliverClaimed(entries) });
     queue.onLocalSettled((count) => handoff.settled(count));
     intake.useHandoff(handoff);
   }
@@ -292,9 +278,12 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
   };
 }
 
-/** Deliveries handed to a consumer and not yet settled, at most: a few batches' worth. */
+/**
+ * Deliveries handed to a consumer and not yet settled, at most: a burst's worth (16,000 entries,
+ * ~16 MB, by default). Beyond it the intake writes entries for the claim loops.
+ */
 export function handoffLimit(env: PipelineEnv): number {
-  return env.QUEUE_BATCH_SIZE * Math.max(2, env.QUEUE_CONCURRENCY);
+  return env.QUEUE_BATCH_SIZE * Math.max(2, env.QUEUE_CONCURRENCY) * 4;
 }
 
 function createInboxQueue(env: PipelineEnv, db: Database, logger: Logger, options: { closeDatabaseOnStop?: boolean } = {}): InboxQueue {

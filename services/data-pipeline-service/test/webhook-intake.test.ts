@@ -204,11 +204,6 @@ describe('duplicates, unknown events, bad input', () => {
     ['not JSON', '{"event": "order.created", ', 'invalid_json'],
     ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'invalid_encoding'],
     ['no merchant', JSON.stringify({ event: 'order.created', created_at: '2025-05-01 10:00:00', data: {} }), 'invalid_envelope'],
-    [
-      'an order without amounts',
-      JSON.stringify({ event: 'order.created', merchant: 4243, created_at: '2025-05-01 10:00:00', data: { id: 5, status: 'x' } }),
-      'invalid_payload',
-    ],
   ])('answers 400 for %s and keeps the raw bytes as a dead letter', async (_name, body, reason) => {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     const response = await run.post(bytes, { 'X-Salla-Signature': signSallaBody(bytes, SECRET) });
@@ -217,6 +212,21 @@ describe('duplicates, unknown events, bad input', () => {
     const [letter] = (await listDeadLetters(engines.db, { merchantId: 'all-merchants' })).filter((l) => l.reason === reason);
     expect(letter?.source).toBe('webhook');
     expect(Buffer.from(letter!.payload)).toEqual(bytes);
+  });
+
+  it('keeps a valid envelope whose payload is refused (200), dead-letters it in the consumer with its exact bytes for a replay', async () => {
+    const body = JSON.stringify({ event: 'order.created', merchant: 4243, created_at: '2025-05-01 10:00:00', data: { id: 5, status: 'x' } });
+    const response = await run.send(JSON.parse(body));
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ status: 'accepted' });
+    await waitFor(async () => (await listDeadLetters(engines.db, { merchantId: 4243 })).some((letter) => letter.reason === 'invalid_payload'));
+    const [letter] = (await listDeadLetters(engines.db, { merchantId: 4243 })).filter((l) => l.reason === 'invalid_payload');
+    expect(letter).toMatchObject({ source: 'queue', event: 'order.created' });
+    expect(letter?.message).toMatch(/amounts/);
+    expect(Buffer.from(letter!.payload).toString('utf8')).toBe(body);
+    const [entry] = await engines.postgres.query<{ status: string }>('pipeline', 'SELECT status::text FROM webhook_inbox WHERE merchant_id = 4243');
+    expect(entry?.status).toBe('failed');
+    expect(await engines.ch.rows('SELECT count() AS n FROM orders WHERE merchant_id = 4243')).toEqual([{ n: 0 }]);
   });
 
   it('answers 413 above the body limit', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toMinorUnits } from '../money/to-minor-units.js';
 import { sallaAmountToMoney } from './amount.js';
 import { SALLA_EVENTS } from './events.js';
-import { parseSallaWebhook, type SallaWebhook } from './parse-webhook.js';
+import { parseSallaWebhook, parseSallaWebhookEnvelope, type SallaWebhook } from './parse-webhook.js';
 
 const fixturesDir = new URL('../../test/fixtures/', import.meta.url);
 const fixtureFiles = readdirSync(fixturesDir).filter((name) => name.endsWith('.json'));
@@ -326,5 +326,21 @@ describe('unknown and invalid deliveries', () => {
       data: { id: 1 },
     });
     expect(deleted.kind).toBe('order');
+  });
+});
+
+describe('parseSallaWebhookEnvelope', () => {
+  it('accepts an envelope whose payload parseSallaWebhook refuses, and refuses what parseSallaWebhook refuses as an envelope', () => {
+    const body = { event: 'order.created', merchant: '4243', created_at: '2025-05-01 10:00:00', data: { id: 5, status: 'x' } };
+    const envelope = parseSallaWebhookEnvelope(body);
+    expect(envelope.ok && { event: envelope.value.event, merchant: envelope.value.merchant }).toEqual({ event: 'order.created', merchant: 4243 });
+    expect(parseSallaWebhook(body).ok).toBe(false);
+    for (const bad of [{ ...body, merchant: undefined }, { ...body, event: ' ' }, { ...body, data: [] }, { ...body, created_at: 'yesterday' }, null]) {
+      const result = parseSallaWebhookEnvelope(bad);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.message).toMatch(/^Invalid Salla webhook envelope/);
+      const full = parseSallaWebhook(bad);
+      expect(!full.ok && full.error.message).toBe(!result.ok && result.error.message);
+    }
   });
 });

@@ -7,11 +7,9 @@ import { startTracing } from '../observability/tracing-sdk.js';
 import { createPipeline, handoffLimit, type Pipeline } from '../pipeline.js';
 import { InboxQueue } from '../queue/inbox-queue.js';
 import { type HandedOff, LocalHandoff } from '../queue/local-handoff.js';
-import { type ParsedEntries, ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 
 type ToConsumer =
   | { type: 'metrics'; id: number }
-  | { type: 'parsed'; entries: ParsedEntries }
   | { type: 'claimed'; entries: HandedOff[] }
   | { type: 'stop' };
 type FromConsumer =
@@ -37,10 +35,8 @@ async function main(): Promise<void> {
   if (!isMainThread) return runConsumerThread(env, tracing);
   const threaded = env.PIPELINE_ROLE === 'all' && env.PIPELINE_CONSUMER_THREAD && env.QUEUE_DRIVER === 'postgres';
   const metrics = new PipelineMetrics();
-  // The intake's parse of each delivery goes to the consumer thread, which then need not parse it again.
-  const parsed = new ParsedWebhooks();
-  const pipeline = createPipeline(threaded ? { ...env, PIPELINE_ROLE: 'intake' } : env, { metrics, ...(threaded ? { parsed } : {}) });
-  const consumer = threaded ? await startConsumerThread(pipeline, metrics, parsed, env) : null;
+  const pipeline = createPipeline(threaded ? { ...env, PIPELINE_ROLE: 'intake' } : env, { metrics });
+  const consumer = threaded ? await startConsumerThread(pipeline, metrics, env) : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -61,7 +57,7 @@ async function main(): Promise<void> {
 }
 
 /** Starts this file as the consumer thread and waits until its consumers run. A thread that dies takes the process with it. */
-async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics, parsed: ParsedWebhooks, env: PipelineEnv): Promise<{ stop(): Promise<void> }> {
+async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics, env: PipelineEnv): Promise<{ stop(): Promise<void> }> {
   const worker = consumerWorker();
   const handoff = new LocalHandoff({
     leaseSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
@@ -94,7 +90,6 @@ async function startConsumerThread(pipeline: Pipeline, metrics: PipelineMetrics,
     process.exit(1);
   });
   await started;
-  parsed.forwardTo((entries) => worker.postMessage({ type: 'parsed', entries } satisfies ToConsumer));
   if (env.PIPELINE_HANDOFF) pipeline.intake.useHandoff(handoff);
   metrics.addPeer(
     () =>
@@ -135,18 +130,12 @@ async function runConsumerThread(env: PipelineEnv, tracing: ReturnType<typeof st
   const port = parentPort;
   if (port === null) return;
   const metrics = new PipelineMetrics({ defaultMetrics: false });
-  // Room for the backlog of a burst (the intake can run ahead of the consumers by tens of seconds).
-  const parsed = new ParsedWebhooks(30_000);
-  const pipeline = createPipeline({ ...env, PIPELINE_ROLE: 'worker' }, { metrics, parsed });
+  const pipeline = createPipeline({ ...env, PIPELINE_ROLE: 'worker' }, { metrics });
   const queue = pipeline.queue instanceof InboxQueue ? pipeline.queue : null;
   queue?.onLocalSettled((count) => port.postMessage({ type: 'settled', count } satisfies FromConsumer));
   port.on('message', (message: ToConsumer) => {
-    if (message.type === 'parsed') parsed.rememberAll(message.entries);
-    else if (message.type === 'claimed') {
-      for (const entry of message.entries) parsed.remember(ParsedWebhooks.key(entry.inbox.merchantId, entry.inbox.deliveryKey), entry.webhook);
-      if (queue !== null) queue.deliverClaimed(message.entries.map((entry) => entry.inbox));
-      // (Never without an inbox queue: the intake hands over only when the queue is the inbox.)
-    }
+    // (Never without an inbox queue: the intake hands over only when the queue is the inbox.)
+    if (message.type === 'claimed') queue?.deliverClaimed(message.entries);
     else if (message.type === 'metrics') {
       void metrics.registry.getMetricsAsJSON().then((snapshot) => port.postMessage({ type: 'metrics', id: message.id, snapshot } satisfies FromConsumer));
     } else if (message.type === 'stop') {

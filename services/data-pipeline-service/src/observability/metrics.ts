@@ -20,7 +20,6 @@ export class PipelineMetrics {
   readonly deadLettered = this.#counter('pipeline_messages_dead_lettered_total', 'Inputs kept as dead letters, by reason', ['reason']);
   readonly invalidations = this.#counter('pipeline_cache_invalidations_total', 'Cache-invalidation signals sent (one per merchant per batch)');
   readonly handedOff = this.#counter('pipeline_messages_handed_off_total', 'Messages the intake wrote claimed and passed to its own process\'s consumer (no claim read)');
-  readonly consumerParses = this.#counter('pipeline_consumer_parses_total', 'Deliveries the consumer took as the intake parsed them (reused) or parsed from the stored body (parsed)', ['source']);
   readonly batchRows = new Histogram({
     name: 'pipeline_clickhouse_batch_rows',
     help: 'Rows per committed ClickHouse batch',

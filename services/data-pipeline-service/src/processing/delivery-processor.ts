@@ -23,7 +23,6 @@ import type { Logger } from 'pino';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import { batchParent, withSpan } from '../observability/spans.js';
 import type { DeliveryOutcome, QueueDelivery, QueueMessage } from '../queue/queue.js';
-import { ParsedWebhooks } from '../webhooks/parsed-webhooks.js';
 import { eventVersion } from './event-version.js';
 import { applyAuthorize, applyLifecycle, type OnInstalled } from './installations.js';
 import { itemsChangedBy, type OrderEventFacts, orderEventFacts, rowsForOrderState } from './order-events.js';
@@ -38,8 +37,6 @@ export interface DeliveryProcessorOptions {
   writeRetryBudgetMs: number;
   /** After an install was applied (queues the history backfill). */
   onInstalled?: OnInstalled;
-  /** Webhooks the intake of this process parsed already (role `all`). */
-  parsed?: ParsedWebhooks;
 }
 
 type Rows = { [T in keyof AnalyticsTables]: AnalyticsTables[T][] };
@@ -92,7 +89,6 @@ export class DeliveryProcessor {
       : await getDeliveries(this.#o.db, deliveries.map((delivery) => delivery.message.inboxId));
     const inbox = new Map(entries.map((row) => [row.id, row]));
     const work: Work[] = [];
-    let reused = 0;
     for (const [index, delivery] of deliveries.entries()) {
       if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const row = inbox.get(delivery.message.inboxId);
@@ -105,9 +101,7 @@ export class DeliveryProcessor {
         outcomes[index] = { status: 'done' };
         continue;
       }
-      const cached = this.#o.parsed?.take(ParsedWebhooks.key(row.merchantId, row.deliveryKey));
-      if (cached !== undefined) reused += 1;
-      const parsed = cached !== undefined ? { ok: true as const, webhook: cached } : parseBody(row.rawBody);
+      const parsed = parseBody(row.rawBody);
       if (!parsed.ok) {
         outcomes[index] = await this.#deadLetter(delivery, row, 'invalid_payload', parsed.message);
         continue;
@@ -115,8 +109,6 @@ export class DeliveryProcessor {
       work.push({ index, delivery, inbox: row, webhook: parsed.webhook });
     }
     timing.lap('parse');
-    this.#o.metrics.consumerParses.inc({ source: 'reused' }, reused);
-    this.#o.metrics.consumerParses.inc({ source: 'parsed' }, work.length - reused);
 
     const rows: Rows = { orders: [], order_items: [], customers: [], products: [], abandoned_carts: [], order_status_history: [] };
     const orderFacts: OrderEventFacts[] = [];

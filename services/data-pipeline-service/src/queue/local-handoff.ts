@@ -1,11 +1,7 @@
-import type { SallaWebhook } from '@salla-analytics/core-library';
 import type { WebhookInbox } from '@salla-analytics/database-schema';
 
-/** A delivery the intake wrote already claimed for its own process's consumer, with its parse. */
-export interface HandedOff {
-  inbox: WebhookInbox;
-  webhook: SallaWebhook;
-}
+/** An inbox entry the intake wrote already claimed for its own process's consumer, as a claim would return it. */
+export type HandedOff = WebhookInbox;
 
 /**
  * The intake's direct line to the consumer of its own process (role `all` on the inbox queue).
@@ -13,8 +9,8 @@ export interface HandedOff {
  * Without it, a consumer learns of new entries by claiming them: one more UPDATE of every inbox
  * row (body and all, every index written again) and a read of it back — the most expensive
  * statement of the whole ingest. With it, the intake writes new entries already claimed (one
- * claim, leased for the job timeout: recordDeliveries `leaseSeconds`) and passes them, parsed, to
- * the consumer once they are committed. Nothing is lost in a crash: an entry that was handed over
+ * claim, leased for the job timeout: recordDeliveries `leaseSeconds`) and passes them to the
+ * consumer once they are committed. Nothing is lost in a crash: an entry that was handed over
  * but not processed is claimed again by any consumer when its lease ends, exactly like the entry
  * of a consumer that died holding a claim.
  *

@@ -1,10 +1,9 @@
-import { type ErrorCode, parseSallaWebhook, sallaWebhookEnvelopeSchema } from '@salla-analytics/core-library';
+import { type ErrorCode, parseSallaWebhookEnvelope } from '@salla-analytics/core-library';
 import { type Database, deliveryKeyOf, recordDeadLetter } from '@salla-analytics/database-schema';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import { currentTraceparent } from '../observability/spans.js';
 import type { Queue } from '../queue/queue.js';
 import { IntakeBatcher } from './intake-batcher.js';
-import type { ParsedWebhooks } from './parsed-webhooks.js';
 
 export interface IntakeDeps {
   db: Database;
@@ -12,8 +11,6 @@ export interface IntakeDeps {
   metrics?: PipelineMetrics;
   /** Groups concurrent deliveries into shared inbox/queue writes; without it each is written alone. */
   intake?: IntakeBatcher;
-  /** Where the parse waits for the consumer of the same process (role `all`), which then skips its own; used when `intake` is not given. */
-  parsed?: ParsedWebhooks;
 }
 
 export type AcceptResult =
@@ -22,7 +19,7 @@ export type AcceptResult =
       outcome: 'rejected';
       code: ErrorCode;
       /** lower_snake_case, also the dead letter's reason. */
-      reason: 'invalid_encoding' | 'invalid_json' | 'invalid_envelope' | 'invalid_payload';
+      reason: 'invalid_encoding' | 'invalid_json' | 'invalid_envelope';
       message: string;
       merchantId: number | null;
       deadLetterId: string | null;
@@ -71,23 +68,23 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
   } catch {
     return rejected('invalid_json', 'The body is not valid JSON');
   }
-  const parsed = parseSallaWebhook(json);
-  if (!parsed.ok) {
-    const reason = sallaWebhookEnvelopeSchema.safeParse(json).success ? 'invalid_payload' : 'invalid_envelope';
-    const issues = (parsed.error.context?.issues as Array<{ path: string; message: string }> | undefined) ?? [];
+  // The envelope only: the event's payload is parsed by the consumer, off this thread. A payload
+  // our schemas refuse is kept (200) and dead-lettered there with its reason — refusing it here
+  // would only make Salla send the same bytes again, and could get the webhook disabled.
+  const envelope = parseSallaWebhookEnvelope(json);
+  if (!envelope.ok) {
+    const issues = (envelope.error.context?.issues as Array<{ path: string; message: string }> | undefined) ?? [];
     const detail = issues.slice(0, 5).map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ');
-    return rejected(reason, detail ? `${parsed.error.message} (${detail})` : parsed.error.message, json);
+    return rejected('invalid_envelope', detail ? `${envelope.error.message} (${detail})` : envelope.error.message, json);
   }
-
-  const { merchantId, event } = parsed.value;
+  const { merchant: merchantId, event } = envelope.value;
   deps.metrics?.received.inc({ event: event.length < 40 && /^[a-z.]+$/.test(event) ? event : 'other' });
-  const intake = deps.intake ?? new IntakeBatcher({ db: deps.db, queue: deps.queue, ...(deps.metrics ? { metrics: deps.metrics } : {}), ...(deps.parsed ? { parsed: deps.parsed } : {}) }, { maxBatch: 1 });
+  const intake = deps.intake ?? new IntakeBatcher(deps, { maxBatch: 1 });
   const result = await intake.submit({
     merchantId,
     event,
     deliveryKey: deliveryKeyOf(rawBody),
     rawBody: text,
-    webhook: parsed.value,
     receivedAt: new Date(),
     traceContext: currentTraceparent(),
     ...(options.replay === undefined ? {} : { replay: options.replay.count }),

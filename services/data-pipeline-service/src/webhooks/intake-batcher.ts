@@ -5,12 +5,10 @@ import {
   recordDeliveries,
   updateDeliveryStatus,
 } from '@salla-analytics/database-schema';
-import type { SallaWebhook } from '@salla-analytics/core-library';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import type { HandedOff, LocalHandoff } from '../queue/local-handoff.js';
 import type { Queue, QueueMessage } from '../queue/queue.js';
 import { withSpan } from '../observability/spans.js';
-import { ParsedWebhooks } from './parsed-webhooks.js';
 
 export interface IntakeItem {
   merchantId: number;
@@ -22,8 +20,6 @@ export interface IntakeItem {
   replay?: number;
   /** W3C `traceparent` of the delivering request, kept with the inbox entry (tracing on). */
   traceContext?: string | undefined;
-  /** The intake's parse of the body, for the consumer of this process (which then need not parse it again). */
-  webhook?: SallaWebhook;
 }
 
 export interface IntakeOutcome {
@@ -48,8 +44,8 @@ interface Pending {
  * enqueueing twice is harmless.)
  *
  * With a LocalHandoff (role `all`, inbox queue) a group with room at the consumer is written
- * already claimed for this process and handed over, parsed, once committed; other groups are
- * written for the claim loops, their parses left in ParsedWebhooks for whichever consumer claims them.
+ * already claimed for this process and handed over once committed; other groups are written for
+ * the claim loops.
  */
 export class IntakeBatcher {
   readonly #deps: IntakeBatcherDeps;
@@ -114,15 +110,11 @@ export class IntakeBatcher {
   }
 
   async #write(items: IntakeItem[]): Promise<{ outcomes: IntakeOutcome[]; queued: string[] }> {
-    const { db, queue, metrics, parsed } = this.#deps;
+    const { db, queue, metrics } = this.#deps;
     // With the inbox queue, writing a new entry `queued` is enqueueing it (one statement).
     const inboxQueue = queue.enqueuesOnInboxWrite === true;
     metrics?.intakeGroupSize.observe(items.length);
     const handoff = inboxQueue && this.#handoff !== null && this.#handoff.room() >= items.length ? this.#handoff : null;
-    if (handoff === null && parsed !== undefined) {
-      // Before the write: once the entry is in the inbox a consumer may claim it at once.
-      for (const item of items) if (item.webhook !== undefined) parsed.remember(ParsedWebhooks.key(item.merchantId, item.deliveryKey), item.webhook);
-    }
     const recorded: RecordDeliveryResult[] = await recordDeliveries(
       db,
       items.map((item) => ({
@@ -146,9 +138,9 @@ export class IntakeBatcher {
       const enqueue = !result.duplicate || (item.replay !== undefined && result.status !== 'processed');
       if (!enqueue || published.has(result.id)) return;
       published.add(result.id);
-      if (handoff !== null && !result.duplicate && item.webhook !== undefined) {
+      if (handoff !== null && !result.duplicate) {
         // Written claimed for this process: the consumer gets it here, not from a claim.
-        handed.push({ inbox: claimedEntry(result.id, item, handoff.leaseSeconds), webhook: item.webhook });
+        handed.push(claimedEntry(result.id, item, handoff.leaseSeconds));
         return;
       }
       if (item.replay !== undefined) replayed.push({ merchantId: item.merchantId, id: result.id });
@@ -182,12 +174,10 @@ export interface IntakeBatcherDeps {
   db: Database;
   queue: Queue;
   metrics?: PipelineMetrics;
-  /** Where the parses of entries written for the claim loops wait for their consumer (role `all`). */
-  parsed?: ParsedWebhooks;
 }
 
 /** The inbox entry as recordDeliveries wrote it with a lease (what claimDeliveries would have returned). */
-function claimedEntry(id: string, item: IntakeItem, leaseSeconds: number): HandedOff['inbox'] {
+function claimedEntry(id: string, item: IntakeItem, leaseSeconds: number): HandedOff {
   return {
     id,
     merchantId: BigInt(item.merchantId),
