@@ -109,7 +109,7 @@ locals {
     QUEUE_JOB_TIMEOUT_SECONDS          = "pg-boss only (QUEUE_DRIVER=postgres)"
     QUEUE_MAINTENANCE_SECONDS          = "pg-boss only (QUEUE_DRIVER=postgres)"
     QUEUE_POLL_INTERVAL_MS             = "pg-boss only (QUEUE_DRIVER=postgres)"
-    QUEUE_BATCH_SIZE                   = "pg-boss only (QUEUE_DRIVER=postgres)"
+    QUEUE_BATCH_SIZE                   = "Postgres queue only (QUEUE_DRIVER=postgres)"
     QUEUE_CONCURRENCY                  = "pg-boss only (QUEUE_DRIVER=postgres)"
     BATCH_MAX_ROWS                     = "tuning; default"
     BATCH_MAX_DELAY_MS                 = "tuning; default"

@@ -58,8 +58,11 @@ const baseSchema = z.object({
      * Messages one consumer loop claims at once, and how many loops run. Big batches from several
      * loops make big ClickHouse inserts: the embedded engine spends ~0.3 ms of CPU per order row in
      * inserts of 200 rows and ~0.1 ms in inserts of 1,000 (each insert writes a part per month).
+     * Every batch waits for the ClickHouse flush it is in (BATCH_MAX_DELAY_MS + the insert), so
+     * batch × loops per flush cycle caps the throughput: 1,000 × 4 gave ~4,000 events/s in the
+     * ingest bench, 2,500 × 4 lets the consumer keep up with the intake (~5,000/s there).
      */
-    QUEUE_BATCH_SIZE: positiveInt(1_000),
+    QUEUE_BATCH_SIZE: positiveInt(2_500),
     QUEUE_CONCURRENCY: positiveInt(4),
     QSTASH_URL: z.url().optional(),
     QSTASH_TOKEN: z.string().min(1).optional(),

@@ -279,11 +279,11 @@ export function createPipeline(env: PipelineEnv, options: PipelineOptions = {}):
 }
 
 /**
- * Deliveries handed to a consumer and not yet settled, at most: a burst's worth (16,000 entries,
- * ~16 MB, by default). Beyond it the intake writes entries for the claim loops.
+ * Deliveries handed to a consumer and not yet settled, at most: two rounds of full batches
+ * (20,000 entries, ~20 MB, by default). Beyond it the intake writes entries for the claim loops.
  */
 export function handoffLimit(env: PipelineEnv): number {
-  return env.QUEUE_BATCH_SIZE * Math.max(2, env.QUEUE_CONCURRENCY) * 4;
+  return env.QUEUE_BATCH_SIZE * Math.max(2, env.QUEUE_CONCURRENCY) * 2;
 }
 
 function createInboxQueue(env: PipelineEnv, db: Database, logger: Logger, options: { closeDatabaseOnStop?: boolean } = {}): InboxQueue {
