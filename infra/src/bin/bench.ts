@@ -71,7 +71,8 @@ if (only === undefined || only === 'ingest') {
   const ingest = await runIngestBench({
     deliveries: arg('ingest-deliveries', 100_000),
     merchants: arg('ingest-merchants', 8),
-    connections: arg('ingest-connections', 64),
+    connections: arg('ingest-connections', 128),
+    throughputRuns: arg('ingest-runs', 3),
     ratePerSecond: arg('ingest-rate', 500),
     steadySeconds: arg('ingest-seconds', 20),
     probeEveryMs: arg('ingest-probe-ms', 250),
