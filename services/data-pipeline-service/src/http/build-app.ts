@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AppError, httpStatusForError, isAppError } from '@salla-analytics/core-library';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { SpanKind } from '@opentelemetry/api';
 import type { PipelineMetrics } from '../observability/metrics.js';
@@ -36,7 +36,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
-    disableRequestLogging: !deps.logRequests,
+    logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Behind a proxy the real client is in X-Forwarded-For; we never use client IPs for decisions.
