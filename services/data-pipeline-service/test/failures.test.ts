@@ -62,14 +62,23 @@ describe('a poison message', () => {
     await fixed.stop();
   });
 
-  it('an invalid envelope replays once the parser accepts it, and stays put while it does not', async () => {
+  it('an invalid envelope or payload replays once the parser accepts it, and stays put while it does not', async () => {
     const run = await startPipeline(engines);
     const env = readPipelineEnv(engines.env());
     const queue = await openQueueForPublishing(env, createLogger({ level: 'silent' }));
     const response = await run.post('{"broken":', { 'X-Salla-Signature': signSallaBody('{"broken":', SECRET) });
     expect(response.status).toBe(400);
+    // A payload the schemas refuse is kept (200) and dead-lettered by the consumer; replayed while
+    // still refused, it stays put: no second dead letter, its inbox entry still failed.
+    const refused = JSON.stringify({ event: 'order.created', merchant: 705002, created_at: '2025-06-01 10:00:00', data: { id: 6, status: 'x' } });
+    expect((await run.post(refused, { 'X-Salla-Signature': signSallaBody(refused, SECRET) })).status).toBe(200);
+    await waitFor(async () => (await listDeadLetters(engines.db, { merchantId: 705002 })).length === 1);
     const results = await replayAllDeadLetters({ db: engines.db, queue });
-    expect(results.find((result) => result.status === 'still_invalid')).toMatchObject({ reason: 'invalid_json' });
+    expect(results.find((result) => result.status === 'still_invalid' && result.reason === 'invalid_json')).toBeDefined();
+    const [letter] = await listDeadLetters(engines.db, { merchantId: 705002 });
+    expect(results.find((result) => result.id === letter?.id)).toMatchObject({ status: 'still_invalid', reason: 'invalid_payload' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await listDeadLetters(engines.db, { merchantId: 705002 })).map((l) => [l.reason, l.replayedAt])).toEqual([['invalid_payload', null]]);
     await queue.stop();
     await run.stop();
   });

@@ -1,4 +1,4 @@
-import { type ErrorCode, parseSallaWebhookEnvelope } from '@salla-analytics/core-library';
+import { type ErrorCode, parseSallaWebhook, parseSallaWebhookEnvelope } from '@salla-analytics/core-library';
 import { type Database, deliveryKeyOf, recordDeadLetter } from '@salla-analytics/database-schema';
 import type { PipelineMetrics } from '../observability/metrics.js';
 import { currentTraceparent } from '../observability/spans.js';
@@ -19,7 +19,8 @@ export type AcceptResult =
       outcome: 'rejected';
       code: ErrorCode;
       /** lower_snake_case, also the dead letter's reason. */
-      reason: 'invalid_encoding' | 'invalid_json' | 'invalid_envelope';
+      /** `invalid_payload` only for replays (a delivery's payload is checked by the consumer). */
+      reason: 'invalid_encoding' | 'invalid_json' | 'invalid_envelope' | 'invalid_payload';
       message: string;
       merchantId: number | null;
       deadLetterId: string | null;
@@ -73,9 +74,13 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
   // would only make Salla send the same bytes again, and could get the webhook disabled.
   const envelope = parseSallaWebhookEnvelope(json);
   if (!envelope.ok) {
-    const issues = (envelope.error.context?.issues as Array<{ path: string; message: string }> | undefined) ?? [];
-    const detail = issues.slice(0, 5).map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ');
-    return rejected('invalid_envelope', detail ? `${envelope.error.message} (${detail})` : envelope.error.message, json);
+    return rejected('invalid_envelope', detailed(envelope.error), json);
+  }
+  if (options.replay !== undefined) {
+    // An operator replaying a dead letter: a payload that is still refused stays where it is
+    // (no new inbox attempt, no second dead letter). Replays are rare; the full parse is affordable.
+    const full = parseSallaWebhook(json);
+    if (!full.ok) return rejected('invalid_payload', detailed(full.error), json);
   }
   const { merchant: merchantId, event } = envelope.value;
   deps.metrics?.received.inc({ event: event.length < 40 && /^[a-z.]+$/.test(event) ? event : 'other' });
@@ -90,4 +95,11 @@ export async function acceptDelivery(deps: IntakeDeps, rawBody: Uint8Array, opti
     ...(options.replay === undefined ? {} : { replay: options.replay.count }),
   });
   return { ...result, merchantId, event };
+}
+
+/** The error's message with its first issues (paths and messages; never values). */
+function detailed(error: { message: string; context?: Record<string, unknown> }): string {
+  const issues = (error.context?.issues as Array<{ path: string; message: string }> | undefined) ?? [];
+  const detail = issues.slice(0, 5).map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ');
+  return detail ? `${error.message} (${detail})` : error.message;
 }
