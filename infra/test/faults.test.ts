@@ -103,17 +103,25 @@ async function inject(fault: FaultName): Promise<void> {
   performed.push({ fault, ms: Date.now() - started, waiting: pending });
 }
 
-/** Runs `faults` one after another as the storm passes evenly spaced points of its progress. */
+/**
+ * Runs `faults` one after another as the storm passes evenly spaced points of its progress. At
+ * each point the storm holds until the faults before it are over, so every fault starts with the
+ * rest of the storm still to come (a fast pipeline would otherwise have drained everything while a
+ * restart was under way, and an outage would meet no work in flight).
+ */
 function faultSchedule(faults: FaultName[], total: number) {
   const points = faults.map((_, index) => Math.floor(((index + 1) * total) / (faults.length + 1)));
   let chain = Promise.resolve();
+  let gate = Promise.resolve();
   let next = 0;
   return {
-    onProgress(started: number) {
+    onProgress(started: number): Promise<void> {
       while (next < faults.length && started >= (points[next] as number)) {
         const fault = faults[next++] as FaultName;
+        gate = chain;
         chain = chain.then(() => inject(fault));
       }
+      return gate;
     },
     done: () => chain,
   };

@@ -90,12 +90,13 @@ export interface StormReport {
 /**
  * Sends every request, `concurrency` at a time, the way Salla does: a send not acknowledged
  * (no answer, or a 5xx) is sent again after a pause until it gets a final answer.
- * `onProgress` sees how many sends have been started.
+ * `onProgress` sees how many sends have been started; when it returns a promise, that send waits
+ * for it (a fault schedule uses this to hold the storm until the previous fault is over).
  */
 export async function sendStorm(
   url: string,
   sends: readonly StormSend[],
-  options: { concurrency: number; onProgress?: (started: number) => void; retryDelayMs?: number; giveUpAfterMs?: number },
+  options: { concurrency: number; onProgress?: (started: number) => void | Promise<void>; retryDelayMs?: number; giveUpAfterMs?: number },
 ): Promise<StormReport> {
   const report: StormReport = { requests: 0, retriedSends: 0, wrong: [] };
   let cursor = 0;
@@ -117,7 +118,7 @@ export async function sendStorm(
     Array.from({ length: options.concurrency }, async () => {
       while (cursor < sends.length) {
         const index = cursor++;
-        options.onProgress?.(cursor);
+        await options.onProgress?.(cursor);
         const send = sends[index] as StormSend;
         const deadline = Date.now() + (options.giveUpAfterMs ?? 180_000);
         let status = await post(send);
