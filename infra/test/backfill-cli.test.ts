@@ -8,8 +8,8 @@ import { type LocalSalla, sallaWallTime, startLocalSallaServer } from '@salla-an
 import { createAnalyticsClient, type EmbeddedClickHouse, runMigrations, startEmbeddedClickHouse } from '@salla-analytics/olap-repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedPostgres, startEmbeddedPostgres } from '../src/index.js';
-import { freePort } from './support/free-port.js';
 import { runNode } from './support/run-node.js';
+import getPort from 'get-port';
 
 const ADMIN = resolve(import.meta.dirname, '../dist/bin/admin.js');
 const M = 930001;
@@ -26,7 +26,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'backfill-cli-'));
   [postgres, clickhouse, salla] = await Promise.all([
-    freePort().then((port) => startEmbeddedPostgres({ dir: join(dir, 'postgres'), port, database: 'cli' })),
+    getPort().then((port) => startEmbeddedPostgres({ dir: join(dir, 'postgres'), port, database: 'cli' })),
     startEmbeddedClickHouse({ dataPath: join(dir, 'clickhouse'), port: 0 }),
     startLocalSallaServer({ clientId: 'cli-client', clientSecret: 'cli-secret-0123456789', rateLimit: { capacity: 10, leakPerSecond: 20 } }),
   ]);
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await admin.close();
   salla.seed(M, store);
   env = { DATABASE_URL: postgres.databaseUrl, CLICKHOUSE_URL: clickhouse.url, CLICKHOUSE_DATABASE: 'cli' };
-  const port = await freePort();
+  const port = await getPort();
   pipeline = createPipeline(
     readPipelineEnv({
       ...env,

@@ -13,8 +13,8 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedPostgres, startEmbeddedPostgres } from '../src/index.js';
-import { freePort } from './support/free-port.js';
 import { runNode } from './support/run-node.js';
+import getPort from 'get-port';
 
 const ADMIN = resolve(import.meta.dirname, '../dist/bin/admin.js');
 const MERCHANT = 880001;
@@ -34,7 +34,7 @@ let failedId: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dead-letters-cli-'));
-  postgres = await startEmbeddedPostgres({ dir: join(dir, 'postgres'), port: await freePort(), database: 'cli' });
+  postgres = await startEmbeddedPostgres({ dir: join(dir, 'postgres'), port: await getPort(), database: 'cli' });
   await migrateDeploy(postgres.databaseUrl);
   db = createDatabase(postgres.databaseUrl, { maxConnections: 2 });
   env = { DATABASE_URL: postgres.databaseUrl };

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedPostgres, startEmbeddedPostgres } from '../src/local-stack/embedded-postgres.js';
 import { type PipelineProcess, startPipelineProcess } from '../src/local-stack/pipeline-process.js';
 import { type ClickHouseProcess, startClickHouseProcess } from './support/clickhouse-process.js';
-import { freePort } from './support/free-port.js';
 import { customerPii, expectedEntityCounts, expectedOverview, overviewFigures } from './support/ground-truth.js';
 import { buildStorm, random, type StormSend, sendStorm } from './support/webhook-storm.js';
+import getPort from 'get-port';
 
 // `pnpm test` runs the bounded form (a couple of thousand deliveries, each fault once);
 // `pnpm test:faults` sets FAULTS_SCALE=full: a year of a busy store, every fault three times.
@@ -139,8 +139,8 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faults-'));
-  const chPort = await freePort();
-  [pgPort, pipelinePort] = await Promise.all([freePort(), freePort()]);
+  const chPort = await getPort();
+  [pgPort, pipelinePort] = await Promise.all([getPort(), getPort()]);
   [postgres, clickhouse] = await Promise.all([startPostgres(), startClickHouseProcess(join(dir, 'clickhouse'), chPort)]);
   await migrateDeploy(databaseUrl);
   const admin = createAnalyticsClient({ url: clickhouse.url });

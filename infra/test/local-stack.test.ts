@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './support/free-port.js';
 import { runNode } from './support/run-node.js';
+import getPort from 'get-port';
 
 const START = resolve(import.meta.dirname, '../dist/bin/start.js');
 const ADMIN = resolve(import.meta.dirname, '../dist/bin/admin.js');
@@ -47,7 +47,7 @@ function stopStack(child: ChildProcess): Promise<number | null> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stack-'));
-  const [pg, ch, pipeline, pwa] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [pg, ch, pipeline, pwa] = await Promise.all([getPort(), getPort(), getPort(), getPort()]);
   env = {
     SALLA_ANALYTICS_DATA_DIR: dir,
     POSTGRES_PORT: String(pg),

@@ -8,8 +8,8 @@ import { signSallaBody } from '@salla-analytics/data-pipeline-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { freePort } from './support/free-port.js';
 import { type CollectedSpan, startOtlpCollector } from './support/otlp-collector.js';
+import getPort from 'get-port';
 
 const OBSERVABILITY = resolve(import.meta.dirname, '../observability');
 // Grafana's variable syntax (not a template literal): panels take the data source chosen on import.
@@ -156,7 +156,7 @@ describe('against running services (the local stack with tracing on)', () => {
   beforeAll(async () => {
     collector = await startOtlpCollector();
     dir = mkdtempSync(join(tmpdir(), 'observability-'));
-    const [pg, ch, pipeline, pwa, pwaMetrics] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [pg, ch, pipeline, pwa, pwaMetrics] = await Promise.all([getPort(), getPort(), getPort(), getPort(), getPort()]);
     ports = { pipeline, pwa, pwaMetrics };
     stack = spawn(process.execPath, [START], {
       env: {
@@ -283,7 +283,7 @@ describe('against running services (the local stack with tracing on)', () => {
   });
 
   it('a real Prometheus scrapes both services and evaluates every dashboard and alert expression', async () => {
-    const promPort = await freePort();
+    const promPort = await getPort();
     const config = join(dir, 'prometheus.yml');
     // The shipped configuration with this test's ports and a 1 s interval.
     writeFileSync(

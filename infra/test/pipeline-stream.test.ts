@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import { generateStore, toWebhookDeliveries } from '@salla-analytics/core-library';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './support/free-port.js';
 import { expectedOverview, overviewFigures } from './support/ground-truth.js';
 import { runNode } from './support/run-node.js';
 import { buildStorm, sendStorm } from './support/webhook-storm.js';
+import getPort from 'get-port';
 
 const START = resolve(import.meta.dirname, '../dist/bin/start.js');
 const ADMIN = resolve(import.meta.dirname, '../dist/bin/admin.js');
@@ -41,7 +41,7 @@ function waitFor(pattern: RegExp, timeoutMs = 180_000): Promise<void> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stream-'));
-  const [pgPort, chPort, pipelinePort, pwaPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [pgPort, chPort, pipelinePort, pwaPort] = await Promise.all([getPort(), getPort(), getPort(), getPort()]);
   env = {
     SALLA_ANALYTICS_DATA_DIR: dir,
     POSTGRES_PORT: String(pgPort),

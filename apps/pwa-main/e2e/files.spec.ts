@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { localDateRangeToPeriod, readTableFile } from '@salla-analytics/core-library';
 import { ClickHouseAnalyticsRepository, createAnalyticsClient } from '@salla-analytics/olap-repository';
 import { expect, test } from '@playwright/test';
-import { freePort } from '../test/support/test-stack';
 import { demoLogin as login, settled, watchErrors } from './support/pages';
 import { e2eStack, inheritedEnv } from './support/e2e-env';
+import getPort from 'get-port';
 
 const BASE = () => e2eStack().baseUrl;
 const SHOTS = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -26,7 +26,7 @@ const pipelineLog: string[] = [];
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  const port = await freePort();
+  const port = await getPort();
   pipeline = spawn(process.execPath, [PIPELINE], {
     env: {
       ...inheritedEnv(),

@@ -8,8 +8,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { startApp } from '../e2e/support/start-app';
-import { freePort } from '../test/support/test-stack';
 import { replaceSection } from './benchmarks-section';
+import getPort from 'get-port';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const APP_DIR = join(import.meta.dirname, '..');
@@ -27,7 +27,7 @@ try {
     .join('; ');
   if (!cookie.includes('sa_session=')) throw new Error(`demo login failed (${login.status})`);
 
-  const port = await freePort();
+  const port = await getPort();
   chrome = spawn(
     CHROME,
     ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],

@@ -15,10 +15,10 @@ import { ClickHouseAnalyticsRepository } from '@salla-analytics/olap-repository'
 import { readStackEnv } from '../env.js';
 import { type LocalStack, startLocalStack } from '../local-stack/start-stack.js';
 import { type SignedDelivery, SignedWebhookSender, signDeliveries } from '../load/signed-webhook-sender.js';
-import { freePort } from './free-port.js';
 import { loadAverages, machineDescription } from './machine.js';
 import { percentile } from './percentiles.js';
 import { ownCpuSeconds, processTreeCpuSeconds } from './process-cpu.js';
+import getPort from 'get-port';
 
 export interface IngestBenchOptions {
   /** Deliveries for the end-to-end throughput run (rounded up to whole generated stores). */
@@ -94,7 +94,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
   const { log } = options;
   const loadBefore = loadAverages();
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  const [pg, ch, pipeline, pwa] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [pg, ch, pipeline, pwa] = [await getPort(), await getPort(), await getPort(), await getPort()];
   const env = readStackEnv({
     SALLA_ANALYTICS_DATA_DIR: dir,
     POSTGRES_PORT: String(pg),

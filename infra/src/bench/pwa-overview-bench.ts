@@ -7,10 +7,10 @@ import { loadDemoStore } from '../demo/load-demo-store.js';
 import { readStackEnv } from '../env.js';
 import { startPwaProcess } from '../local-stack/pwa-process.js';
 import { startLocalStack } from '../local-stack/start-stack.js';
-import { freePort } from './free-port.js';
 import { percentile } from './percentiles.js';
 import { processTreeCpuSeconds } from './process-cpu.js';
 import { loadAverages, machineDescription } from './machine.js';
+import getPort from 'get-port';
 
 export interface PwaRun {
   name: string;
@@ -64,7 +64,7 @@ export interface PwaBenchOptions {
 export async function runPwaOverviewBench(options: PwaBenchOptions): Promise<PwaBenchReport> {
   const loadBefore = loadAverages();
   const dir = mkdtempSync(join(tmpdir(), 'bench-pwa-'));
-  const [pg, ch, pipeline, pwaPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [pg, ch, pipeline, pwaPort] = [await getPort(), await getPort(), await getPort(), await getPort()];
   const env = readStackEnv({
     SALLA_ANALYTICS_DATA_DIR: dir,
     POSTGRES_PORT: String(pg),

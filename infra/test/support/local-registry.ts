@@ -3,7 +3,7 @@ import { openSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { freePort } from './free-port.js';
+import getPort from 'get-port';
 
 /** What the registry says about one package (the parts the release test reads). */
 export interface Packument {
@@ -40,7 +40,7 @@ export interface LocalRegistry {
  * (`max_users: 1`), which is all the publishing flow needs.
  */
 export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
-  const port = await freePort();
+  const port = await getPort();
   const url = `http://127.0.0.1:${port}/`;
   const config = join(dir, 'verdaccio.yaml');
   writeFileSync(

@@ -5,8 +5,9 @@ import { type Job, listDeadLetters, listJobs } from '@salla-analytics/database-s
 import { type LocalSalla, startLocalSallaServer } from '@salla-analytics/integration-gateways';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSallaBody } from '../src/index.js';
-import { drained, type Engines, freePort, SECRET, startEngines, waitFor } from './support/harness.js';
+import { drained, type Engines, SECRET, startEngines, waitFor } from './support/harness.js';
 import { authorizeWebhook, SALLA_CLIENT, SallaTruth, sallaEnv, storedNumbers } from './support/salla-history.js';
+import getPort from 'get-port';
 
 /**
  * The acceptance test of the history backfill: 50,000 orders from the local Salla Admin API (rate
@@ -71,7 +72,7 @@ beforeAll(async () => {
     // A Pro-like store bucket, scaled to a test's patience: 60 requests, draining 60 per second.
     startLocalSallaServer({ ...SALLA_CLIENT, rateLimit: { capacity: 60, leakPerSecond: 60 } }),
   ]);
-  port = await freePort();
+  port = await getPort();
 });
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');

@@ -4,7 +4,8 @@ import { generateStore, localDateRangeToPeriod, toMinorUnits, toWebhookDeliverie
 import { listDeadLetters } from '@salla-analytics/database-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSallaBody } from '../src/index.js';
-import { drained, type Engines, freePort, SECRET, startEngines, waitFor } from './support/harness.js';
+import { drained, type Engines, SECRET, startEngines, waitFor } from './support/harness.js';
+import getPort from 'get-port';
 
 const SERVER = resolve(import.meta.dirname, '../src/bin/server.ts');
 const M = 720001;
@@ -55,7 +56,7 @@ async function send(body: unknown): Promise<number> {
 
 beforeAll(async () => {
   engines = await startEngines();
-  port = await freePort();
+  port = await getPort();
 });
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');

@@ -1,7 +1,8 @@
 import { listDeadLetters } from '@salla-analytics/database-schema';
 import { type LocalQStash, signQStashPush, startLocalQStashServer } from '@salla-analytics/integration-gateways';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drained, type Engines, freePort, type RunningPipeline, startEngines, startPipeline, waitFor } from './support/harness.js';
+import { drained, type Engines, type RunningPipeline, startEngines, startPipeline, waitFor } from './support/harness.js';
+import getPort from 'get-port';
 
 const QSTASH = { token: 'qstash-token-test', currentSigningKey: 'sig_current_0123', nextSigningKey: 'sig_next_0123' };
 const M = 730001;
@@ -14,7 +15,7 @@ let consumerUrl: string;
 beforeAll(async () => {
   engines = await startEngines();
   qstash = await startLocalQStashServer({ ...QSTASH, retryBaseDelayMs: 50 });
-  const port = await freePort();
+  const port = await getPort();
   consumerUrl = `http://127.0.0.1:${port}/queue/qstash`;
   run = await startPipeline(engines, {
     PIPELINE_PORT: String(port),

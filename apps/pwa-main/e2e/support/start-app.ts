@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, MERCHANT_A, MERCHANT_B, startTestStack, type TestStack } from '../../test/support/test-stack';
+import { MERCHANT_A, MERCHANT_B, startTestStack, type TestStack } from '../../test/support/test-stack';
 import { inheritedEnv } from './e2e-env';
+import getPort from 'get-port';
 
 export interface RunningApp {
   baseURL: string;
@@ -21,7 +22,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     throw new Error('No production build: run `pnpm --filter @salla-analytics/pwa-main build` first');
   }
   const stack = await startTestStack([MERCHANT_A, MERCHANT_B]);
-  const port = await freePort();
+  const port = await getPort();
   const next = join(APP_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
   const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: APP_DIR,

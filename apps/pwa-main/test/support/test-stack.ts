@@ -1,5 +1,4 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateStore } from '@salla-analytics/core-library';
@@ -14,6 +13,7 @@ import {
   runMigrations,
   startEmbeddedClickHouse,
 } from '@salla-analytics/olap-repository';
+import getPort from 'get-port';
 
 export interface StoreSpec {
   merchantId: number;
@@ -49,7 +49,7 @@ export async function startTestStack(stores: StoreSpec[], options: { endDate?: D
     for (const fn of stops.reverse()) await fn().catch(() => {});
   };
   try {
-    const postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), persistent: false, durability: 'none' });
+    const postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await getPort(), persistent: false, durability: 'none' });
     stops.push(() => postgres.stop());
     const databaseUrl = await postgres.ensureDatabase('salla_analytics');
     await migrateDeploy(databaseUrl);
@@ -114,13 +114,3 @@ export async function loadStore(
   await writer.close();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

@@ -11,13 +11,13 @@ import {
   startEmbeddedClickHouse,
 } from '@salla-analytics/olap-repository';
 import pg from 'pg';
-import { freePort } from '../free-port.js';
 import { percentile } from '../percentiles.js';
 import { compareResults } from './compare-results.js';
 import { type LoadTimings, loadClickHouse } from './load-clickhouse.js';
 import { type DashboardQueries, PostgresAnalyticsRepository } from './postgres-analytics-repository.js';
 import { createPostgresDesign, POSTGRES_SETTINGS, ROLLUP_TIME_ZONE } from './postgres-design.js';
 import { DATASET_END, planDataset, type ScaleMerchant, type ScalePlan } from './scale-dataset.js';
+import getPort from 'get-port';
 
 export interface ScaleBenchOptions {
   scale: number;
@@ -125,7 +125,7 @@ export async function startScaleEngines(options: { scale: number; merchantCount?
     await runMigrations(admin, { database: 'bench' });
     await admin.close();
     const client = chClient();
-    const port = await freePort();
+    const port = await getPort();
     const startPg = () => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port, persistent: true, durability: 'none' });
     server = await startPg();
     for (const setting of POSTGRES_SETTINGS) await server.query('postgres', setting);

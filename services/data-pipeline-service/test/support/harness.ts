@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Database } from '@salla-analytics/database-schema';
 import { createPipeline, type Pipeline, readPipelineEnv, signSallaBody } from '../../src/index.js';
 import { startTestClickHouse, type TestClickHouse } from './clickhouse.js';
 import { startPostgres, type TestPostgres } from './postgres.js';
+import getPort from 'get-port';
 
 export const SECRET = 'test-webhook-secret-0123456789abcdef';
 export const TOKEN = 'test-webhook-token-0123456789abcdef';
@@ -71,7 +71,7 @@ export async function startPipeline(engines: Engines, overrides: Record<string, 
       callback();
     },
   });
-  const port = await freePort();
+  const port = await getPort();
   const env = readPipelineEnv(engines.env({ PIPELINE_PORT: String(port), ...overrides }));
   const pipeline = createPipeline(env, { logDestination: destination });
   const url = (await pipeline.start()) ?? `http://127.0.0.1:${port}`;
@@ -136,14 +136,3 @@ export async function waitFor(predicate: () => Promise<boolean> | boolean, timeo
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
